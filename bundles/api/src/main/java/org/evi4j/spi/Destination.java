@@ -1,0 +1,25 @@
+package org.evi4j.spi;
+
+import java.net.InetAddress;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Where a transport sends a subscriber's events, as parsed by {@link EventTransport#parse(String)}. Two destinations
+ * of one scheme are the same subscriber when their {@link #address()} texts are equal.
+ */
+@ConsumerType
+public interface Destination {
+
+    /**
+     * The canonical address, without the scheme: {@code 127.0.0.1:8081}, {@code [::1]:8081}, {@code localhost:9999}
+     * (host names kept as written), {@code /tmp/ev.sock}.
+     */
+    String address();
+
+    /** The IP address events go to, for destination checks; empty for non-IP destinations such as UNIX paths. */
+    default Optional<InetAddress> inetAddress() {
+        return Optional.empty();
+    }
+}

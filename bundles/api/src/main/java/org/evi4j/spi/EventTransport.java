@@ -1,0 +1,39 @@
+package org.evi4j.spi;
+
+import java.nio.ByteBuffer;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Carries encoded events to subscribers of one socket scheme. Register it as a service with the property
+ * {@code evi.transport=<scheme>} ({@code udp}, {@code unix}, ...). A transport owns its sockets and closes them when
+ * it goes away. Transports may come and go at run time: the core keeps the subscriptions of a missing transport and
+ * parses their addresses again with the next transport that serves the scheme.
+ */
+@ConsumerType
+public interface EventTransport {
+
+    /** The service property that names the scheme the transport serves. */
+    String SCHEME_PROPERTY = "evi.transport";
+
+    /**
+     * Parses and validates the part of a socket string after {@code scheme:} (for the {@code unix} scheme this may
+     * also be a whole bare absolute path). Host names are resolved here.
+     *
+     * @throws IllegalArgumentException with a message fit for the user when the address is not valid
+     */
+    Destination parse(String address);
+
+    /**
+     * Sends one datagram without blocking the caller. Errors are returned, never thrown.
+     *
+     * @param destination a destination this transport parsed
+     * @param payload     the bytes from position to limit; valid only during the call. On return, position and
+     *                    limit are as they were, so that the caller can send the same buffer again.
+     */
+    SendResult send(Destination destination, ByteBuffer payload);
+
+    /** Called when no subscriber uses the destination any more, so that a transport can free what it holds. */
+    default void release(Destination destination) {
+    }
+}

@@ -1,0 +1,50 @@
+package org.evi4j.spi;
+
+import java.util.Objects;
+
+/** What became of one {@link EventTransport#send send}: sent, dropped, or failed, with the reason. */
+public final class SendResult {
+
+    /** The outcome of a send. */
+    public enum Status {
+        /** Handed to the network. */
+        SENT,
+        /** Not sent because it could not be sent now without blocking (the receiver's queue is full, ...). */
+        DROPPED,
+        /** Not sent because of an error (ICMP unreachable, no such socket path, closed transport, ...). */
+        FAILED
+    }
+
+    /** The result of every successful send; shared, so that the hot path allocates nothing. */
+    public static final SendResult SENT = new SendResult(Status.SENT, null);
+
+    private final Status status;
+    private final String reason;
+
+    private SendResult(Status status, String reason) {
+        this.status = status;
+        this.reason = reason;
+    }
+
+    public static SendResult dropped(String reason) {
+        return new SendResult(Status.DROPPED, Objects.requireNonNull(reason));
+    }
+
+    public static SendResult failed(String reason) {
+        return new SendResult(Status.FAILED, Objects.requireNonNull(reason));
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /** Why it was not sent; {@code null} for {@link #SENT}. */
+    public String reason() {
+        return reason;
+    }
+
+    @Override
+    public String toString() {
+        return reason == null ? status.name() : status + ": " + reason;
+    }
+}

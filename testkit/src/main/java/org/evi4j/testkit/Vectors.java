@@ -1,0 +1,86 @@
+package org.evi4j.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import org.evi4j.api.Event;
+import org.evi4j.api.EventParam;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The project's copy of the shared test vectors ({@code vectors/} at the top of the repository). The folder is
+ * found through the system property {@code evi4j.vectors.dir} (set by the parent pom), else by walking up from
+ * the working directory.
+ */
+public final class Vectors {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Vectors() {
+    }
+
+    /** The project's vectors folder. */
+    public static Path dir() {
+        String configured = System.getProperty("evi4j.vectors.dir");
+        if (configured != null && Files.isDirectory(Paths.get(configured))) {
+            return Paths.get(configured);
+        }
+        for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("vectors/mi-jsonrpc.json"))) {
+                return p.resolve("vectors");
+            }
+        }
+        throw new IllegalStateException("vectors/ folder not found; set -Devi4j.vectors.dir");
+    }
+
+    /** A vector file, parsed. */
+    public static JsonNode load(String fileName) {
+        try {
+            return JSON.readTree(dir().resolve(fileName).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The {@code cases} of an events-*.json file. */
+    public static List<EventCase> eventCases(String fileName) {
+        List<EventCase> cases = new ArrayList<>();
+        for (JsonNode c : load(fileName).get("cases")) {
+            Event.Builder event = Event.builder(c.get("event").asText());
+            for (JsonNode p : c.get("params")) {
+                String name = p.get("name").isNull() ? null : p.get("name").asText();
+                if (p.has("int")) {
+                    event.param(name, p.get("int").asInt());
+                } else if (p.get("str").isNull()) {
+                    event.nullParam(name);
+                } else {
+                    event.param(name, p.get("str").asText());
+                }
+            }
+            cases.add(new EventCase(c.get("id").asText(), event.build(),
+                    Base64.getDecoder().decode(c.get("expected_b64").asText())));
+        }
+        return cases;
+    }
+
+    /** One encoder vector: an event and the exact datagram expected for it. */
+    public record EventCase(String id, Event event, byte[] expected) {
+        public String expectedText() {
+            return new String(expected, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+}
