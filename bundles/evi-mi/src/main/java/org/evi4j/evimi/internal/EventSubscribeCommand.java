@@ -1,0 +1,75 @@
+package org.evi4j.evimi.internal;
+
+import java.util.List;
+
+import org.evi4j.api.EventInterface;
+import org.evi4j.api.InvalidSubscriptionException;
+import org.evi4j.api.UnknownEventException;
+import org.evi4j.mi.MiCommand;
+import org.evi4j.mi.MiException;
+import org.evi4j.mi.MiParams;
+import org.evi4j.mi.MiResponse;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code event_subscribe} / {@code evi:subscribe}: subscribes a socket to an event, or refreshes it. */
+@Component(service = MiCommand.class, property = {
+        MiCommand.NAME_PROPERTY + "=event_subscribe", MiCommand.NAME_PROPERTY + "=evi:subscribe" })
+public final class EventSubscribeCommand implements MiCommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventSubscribeCommand.class);
+    private static final List<List<String>> RECIPES = List.of(
+            List.of("event", "socket"), List.of("event", "socket", "expire"));
+
+    private final EventInterface evi;
+
+    @Activate
+    public EventSubscribeCommand(@Reference(policyOption = ReferencePolicyOption.GREEDY) EventInterface evi) {
+        this.evi = evi;
+    }
+
+    @Override
+    public List<List<String>> recipes() {
+        return RECIPES;
+    }
+
+    @Override
+    public String help() {
+        return "subscribes an event to the Event Interface";
+    }
+
+    @Override
+    public MiResponse execute(MiParams params) throws MiException {
+        // OpenSIPS checks expire before event and socket; so do we, to give the same error first
+        boolean hasExpire = params.has("expire");
+        int expire = hasExpire ? expire(params) : EventInterface.DEFAULT_EXPIRE;
+        String event = Args.required(params, "event");
+        String socket = Args.required(params, "socket");
+        try {
+            if (hasExpire) {
+                evi.subscribe(event, socket, expire);
+            } else {
+                evi.subscribe(event, socket);
+            }
+        } catch (UnknownEventException e) {
+            LOG.debug("subscription of {} refused: event {} is not published", socket, event);
+            throw EviErrors.badParameterValue();
+        } catch (InvalidSubscriptionException | IllegalArgumentException e) {
+            LOG.info("subscription of {} to {} refused: {}", socket, event, e.getMessage());
+            throw EviErrors.badParameterValue();
+        }
+        return MiResponse.ok();
+    }
+
+    private static int expire(MiParams params) throws MiException {
+        int expire = params.integer("expire");
+        if (expire < 0) {
+            throw MiException.invalidParams("Negative expire value");
+        }
+        return expire;
+    }
+}
