@@ -1,0 +1,144 @@
+package org.evi4j.transport.udp.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.util.concurrent.TimeUnit;
+
+import org.evi4j.api.EventInterface;
+import org.evi4j.spi.Destination;
+import org.evi4j.spi.EventTransport;
+import org.evi4j.spi.SendResult;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends events as UDP datagrams to {@code udp:HOST:PORT} and {@code udp:[IPv6]:PORT} subscribers. Each destination
+ * gets its own connected non-blocking channel, so that the kernel reports an ICMP port unreachable to the
+ * subscriber that caused it, as a failure of its next send.
+ */
+@Component(configurationPid = UdpTransport.PID, property = EventTransport.SCHEME_PROPERTY + "=udp")
+@Designate(ocd = UdpTransportConfig.class)
+public final class UdpTransport implements EventTransport {
+
+    /** The configuration PID. */
+    static final String PID = "org.evi4j.transport.udp";
+
+    private static final Logger LOG = LoggerFactory.getLogger(UdpTransport.class);
+    private static final SendResult TOO_LARGE =
+            SendResult.dropped("datagram larger than " + EventInterface.MAX_DATAGRAM + " bytes");
+    private static final SendResult EMPTY = SendResult.failed("empty datagram");
+    private static final SendResult WOULD_BLOCK = SendResult.dropped("socket send buffer full");
+    private static final SendResult CLOSED = SendResult.failed("UDP transport closed");
+    private static final SendResult NOT_UDP = SendResult.failed("not a destination of the UDP transport");
+
+    private final UdpChannels channels;
+    private final WarnLimiter warnings = new WarnLimiter(10, TimeUnit.SECONDS);
+
+    @Activate
+    public UdpTransport(UdpTransportConfig config) {
+        if (config.send__buffer__size() < 0) {
+            throw new IllegalArgumentException("send_buffer_size must be 0 or more: " + config.send__buffer__size());
+        }
+        this.channels = new UdpChannels(bindAddress(config.bind__address().trim()), config.send__buffer__size());
+        LOG.debug("UDP transport active (bind_address '{}', send_buffer_size {})",
+                config.bind__address(), config.send__buffer__size());
+    }
+
+    private static InetAddress bindAddress(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try (DatagramChannel probe = DatagramChannel.open()) {
+            InetAddress address = InetAddress.getByName(text);
+            probe.bind(new InetSocketAddress(address, 0));
+            return address;
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("bind_address '" + text + "' does not resolve", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("bind_address '" + text + "' cannot be bound: " + e.getMessage(), e);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        channels.close();
+        LOG.debug("UDP transport stopped");
+    }
+
+    @Override
+    public Destination parse(String address) {
+        return UdpAddressParser.parse(address);
+    }
+
+    @Override
+    public SendResult send(Destination destination, ByteBuffer payload) {
+        int size = payload.remaining();
+        if (size > EventInterface.MAX_DATAGRAM) {
+            return TOO_LARGE;
+        }
+        if (size == 0) {
+            return EMPTY;
+        }
+        if (!(destination instanceof UdpDestination)) {
+            return NOT_UDP;
+        }
+        UdpDestination udp = (UdpDestination) destination;
+        int position = payload.position();
+        try {
+            return channels.channelFor(udp).write(payload) == size ? SendResult.SENT : WOULD_BLOCK;
+        } catch (PortUnreachableException e) {
+            LOG.debug("udp:{} is unreachable (ICMP port unreachable)", udp.address());
+            return SendResult.failed("ICMP port unreachable: nothing listens on udp:" + udp.address());
+        } catch (ClosedChannelException e) {
+            return closedFailure(udp, e);
+        } catch (IOException | RuntimeException e) {
+            warn(udp, e);
+            return SendResult.failed("send to udp:" + udp.address() + " failed: " + e);
+        } finally {
+            payload.position(position);
+        }
+    }
+
+    private SendResult closedFailure(UdpDestination udp, ClosedChannelException e) {
+        if (channels.isClosed()) {
+            return CLOSED;
+        }
+        // closed underneath this send (release, or an outside close): the next send opens a new channel
+        warn(udp, e);
+        return SendResult.failed("send to udp:" + udp.address() + " failed: channel closed (" + e + ")");
+    }
+
+    private void warn(UdpDestination udp, Exception e) {
+        long suppressed = warnings.tryAcquire();
+        if (suppressed >= 0) {
+            LOG.warn("UDP send to udp:{} failed ({} similar warnings suppressed): {}", udp.address(), suppressed,
+                    e.toString());
+        }
+    }
+
+    @Override
+    public void release(Destination destination) {
+        if (destination instanceof UdpDestination) {
+            try {
+                channels.release((UdpDestination) destination);
+            } catch (IOException e) {
+                LOG.debug("closing the channel of {} failed", destination, e);
+            }
+        }
+    }
+
+    /** How many destinations hold an open channel now (for tests). */
+    int openChannels() {
+        return channels.openCount();
+    }
+}

@@ -1,0 +1,89 @@
+package org.evi4j.transport.unix.internal;
+
+import java.io.IOException;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+
+import org.evi4j.spi.Destination;
+import org.newsclub.net.unix.AFUNIXDatagramChannel;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+
+/**
+ * A parsed {@code unix:} destination: an absolute path of at most {@value #MAX_PATH_BYTES} bytes. It carries its own
+ * connected channel, opened on first send, so that a dead receiver (which makes junixsocket close the socket) costs
+ * only this subscriber its channel. Identity matters (each instance owns a channel): the core compares subscribers
+ * by {@link #address()}.
+ */
+final class UnixDestination implements Destination {
+
+    /** sun_path holds 108 bytes including the terminating NUL. */
+    static final int MAX_PATH_BYTES = 107;
+
+    private final String path;
+    private final AFUNIXSocketAddress socketAddress;
+    private volatile AFUNIXDatagramChannel channel;
+
+    private UnixDestination(String path, AFUNIXSocketAddress socketAddress) {
+        this.path = path;
+        this.socketAddress = socketAddress;
+    }
+
+    /**
+     * Validates a path as given after {@code unix:} (or a bare socket string).
+     *
+     * @throws IllegalArgumentException when it is empty, relative, holds a NUL or is longer than 107 bytes
+     */
+    static UnixDestination parse(String path) {
+        if (path == null || path.isEmpty()) {
+            throw new IllegalArgumentException("empty UNIX socket path: expected unix:/absolute/path");
+        }
+        if (path.charAt(0) != '/') {
+            throw new IllegalArgumentException("UNIX socket path '" + path + "' is not absolute: it must start with '/'");
+        }
+        if (path.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("UNIX socket path '" + path + "' contains a NUL character");
+        }
+        byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_PATH_BYTES) {
+            throw new IllegalArgumentException("UNIX socket path '" + path + "' is " + bytes.length
+                    + " bytes long; at most " + MAX_PATH_BYTES + " are allowed");
+        }
+        try {
+            return new UnixDestination(path, AFUNIXSocketAddress.of(bytes));
+        } catch (SocketException e) {
+            throw new IllegalArgumentException("invalid UNIX socket path '" + path + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String address() {
+        return path;
+    }
+
+    AFUNIXSocketAddress socketAddress() {
+        return socketAddress;
+    }
+
+    AFUNIXDatagramChannel channel() {
+        return channel;
+    }
+
+    void channel(AFUNIXDatagramChannel channel) {
+        this.channel = channel;
+    }
+
+    /** Forgets and closes the given channel; a channel that replaced it in the meantime is left alone. */
+    void discard(AFUNIXDatagramChannel dead) throws IOException {
+        synchronized (this) {
+            if (channel == dead) {
+                channel = null;
+            }
+        }
+        dead.close();
+    }
+
+    @Override
+    public String toString() {
+        return "unix:" + path;
+    }
+}
