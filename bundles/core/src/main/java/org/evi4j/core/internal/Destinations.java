@@ -1,0 +1,140 @@
+package org.evi4j.core.internal;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+
+import org.evi4j.api.InvalidSubscriptionException;
+import org.evi4j.core.internal.Subscriber.Binding;
+import org.evi4j.spi.Destination;
+import org.evi4j.spi.EventTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns subscribers' addresses into destinations of the transport serving their scheme now, checks them against
+ * {@code allowed_destinations}, and gives them back to their transport when no longer used. A destination belongs
+ * to the transport instance that parsed it: when another instance serves the scheme, the address is parsed again.
+ */
+final class Destinations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Destinations.class);
+
+    private final ServiceIndex<EventTransport> transports;
+    private final List<Cidr> allowed;
+
+    Destinations(ServiceIndex<EventTransport> transports, List<Cidr> allowed) {
+        this.transports = transports;
+        this.allowed = allowed;
+    }
+
+    /**
+     * Parses a new subscription's address and checks that it may be used.
+     *
+     * @throws InvalidSubscriptionException when the transport refuses the address or it is not allowed
+     */
+    Destination parse(EventTransport transport, SocketSpec spec) {
+        Destination d;
+        try {
+            d = transport.parse(spec.address());
+        } catch (IllegalArgumentException e) {
+            String why = e.getMessage() == null ? "bad address for scheme " + spec.scheme() : e.getMessage();
+            throw new InvalidSubscriptionException(why, e);
+        } catch (RuntimeException e) {
+            LOG.warn("transport of scheme {} failed to parse {}", spec.scheme(), spec.address(), e);
+            throw new InvalidSubscriptionException("transport of scheme " + spec.scheme() + " failed: " + e, e);
+        }
+        if (d == null) {
+            throw new InvalidSubscriptionException("bad address for scheme " + spec.scheme() + ": " + spec.address());
+        }
+        String refused = refusal(spec.scheme(), d);
+        if (refused != null) {
+            release(transport, d);
+            throw new InvalidSubscriptionException(refused);
+        }
+        return d;
+    }
+
+    /** The subscriber's destination with that transport, parsed again when it was parsed by another instance. */
+    Destination bound(Subscriber s, EventTransport transport) {
+        Binding b = s.binding();
+        if (b != null && b.transport() == transport) {
+            return b.destination();
+        }
+        synchronized (s) {
+            b = s.binding();
+            if (b != null && b.transport() == transport) {
+                return b.destination();
+            }
+            Binding fresh = bind(s, transport);
+            s.binding(fresh);
+            release(b);
+            if (fresh.error() != null) {
+                s.lastError = fresh.error();
+            }
+            return fresh.destination();
+        }
+    }
+
+    /** Forgets the destinations a transport that went away had parsed. */
+    void forget(Subscriber s, EventTransport gone) {
+        synchronized (s) {
+            Binding b = s.binding();
+            if (b != null && b.transport() == gone) {
+                s.binding(null);
+            }
+        }
+    }
+
+    /** Gives a destination back to its transport, if that transport is still bound. */
+    void release(Binding b) {
+        if (b != null && b.destination() != null && transports.contains(b.transport())) {
+            release(b.transport(), b.destination());
+        }
+    }
+
+    void release(EventTransport transport, Destination d) {
+        try {
+            transport.release(d);
+        } catch (RuntimeException e) {
+            LOG.warn("transport failed to release {}: {}", d.address(), e.toString());
+        }
+    }
+
+    private Binding bind(Subscriber s, EventTransport transport) {
+        try {
+            Destination d = transport.parse(s.address);
+            if (d == null) {
+                return new Binding(transport, null, "transport refused address " + s.key);
+            }
+            String refused = refusal(s.scheme, d);
+            if (refused != null) {
+                release(transport, d);
+                LOG.warn("subscriber {}: {}; its events are not delivered", s.key, refused);
+                return new Binding(transport, null, refused);
+            }
+            LOG.debug("subscriber {} bound to {}", s.key, transport);
+            return new Binding(transport, d, null);
+        } catch (RuntimeException e) {
+            LOG.warn("subscriber {}: transport refused its address ({}); its events are not delivered", s.key,
+                    e.getMessage());
+            return new Binding(transport, null, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private String refusal(String scheme, Destination d) {
+        Optional<InetAddress> ip = d.inetAddress();
+        if (ip.isEmpty()) {
+            return null;
+        }
+        for (Cidr cidr : allowed) {
+            if (cidr.matches(ip.get())) {
+                return null;
+            }
+        }
+        String address = d.address();
+        String shown = address.contains(ip.get().getHostAddress()) ? address
+                : address + " (" + ip.get().getHostAddress() + ")";
+        return "destination " + SocketSpec.key(scheme, shown) + " not allowed (allowed_destinations)";
+    }
+}

@@ -1,0 +1,144 @@
+package org.evi4j.core.internal;
+
+import java.nio.ByteBuffer;
+import java.time.Clock;
+
+import org.evi4j.api.Event;
+import org.evi4j.api.EventInterface;
+import org.evi4j.spi.Destination;
+import org.evi4j.spi.EventEncoder;
+import org.evi4j.spi.EventTransport;
+import org.evi4j.spi.SendResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The raise hot path: reads the event's snapshot without a lock, encodes the event at most once per encoder in
+ * use, sends the same bytes to every live subscriber of that encoder, and counts what became of each send.
+ */
+final class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final long WARN_INTERVAL_MILLIS = 60_000;
+
+    /** Marks, by identity, an encoder that is missing or failed in this raise. */
+    private final ByteBuffer noEncoder = ByteBuffer.allocate(0);
+    private final ByteBuffer encoderFailed = ByteBuffer.allocate(0);
+    private final ServiceIndex<EventTransport> transports;
+    private final ServiceIndex<EventEncoder> encoders;
+    private final Destinations destinations;
+    private final Clock clock;
+
+    Dispatcher(ServiceIndex<EventTransport> transports, ServiceIndex<EventEncoder> encoders,
+            Destinations destinations, Clock clock) {
+        this.transports = transports;
+        this.encoders = encoders;
+        this.destinations = destinations;
+        this.clock = clock;
+    }
+
+    /** @return how many subscribers the event was handed to a transport for */
+    int raise(EventEntry entry, Event event) {
+        entry.raised.increment();
+        Snapshot snapshot = entry.snapshot();
+        Subscriber[] subscribers = snapshot.subscribers();
+        if (subscribers.length == 0) {
+            return 0;
+        }
+        long now = clock.millis();
+        ByteBuffer[] payloads = new ByteBuffer[snapshot.encoders().length];
+        int[] encoderIndex = snapshot.encoderIndex();
+        int handed = 0;
+        boolean expired = false;
+        for (int i = 0; i < subscribers.length; i++) {
+            Subscriber s = subscribers[i];
+            if (!s.liveAt(now)) {
+                expired = true;
+                continue;
+            }
+            int e = encoderIndex[i];
+            ByteBuffer payload = payloads[e];
+            if (payload == null) {
+                payload = encode(snapshot.encoders()[e], event);
+                payloads[e] = payload;
+            }
+            if (deliver(s, payload, snapshot.encoders()[e])) {
+                handed++;
+            }
+        }
+        if (expired) {
+            entry.purge(now);
+        }
+        return handed;
+    }
+
+    private ByteBuffer encode(String encoderName, Event event) {
+        EventEncoder encoder = encoders.get(encoderName);
+        if (encoder == null) {
+            return noEncoder;
+        }
+        try {
+            return ByteBuffer.wrap(encoder.encode(event));
+        } catch (RuntimeException e) {
+            LOG.warn("encoder {} failed on event {}", encoderName, event.name(), e);
+            return encoderFailed;
+        }
+    }
+
+    private boolean deliver(Subscriber s, ByteBuffer payload, String encoderName) {
+        if (payload == noEncoder) {
+            s.undelivered.increment();
+            problem(s, "no encoder " + encoderName);
+            return false;
+        }
+        if (payload == encoderFailed) {
+            s.failed.increment();
+            problem(s, "encoder " + encoderName + " failed");
+            return false;
+        }
+        if (payload.capacity() > EventInterface.MAX_DATAGRAM) {
+            s.dropped.increment();
+            problem(s, "event of " + payload.capacity() + " bytes exceeds " + EventInterface.MAX_DATAGRAM);
+            return false;
+        }
+        EventTransport transport = transports.get(s.scheme);
+        Destination d = transport == null ? null : destinations.bound(s, transport);
+        if (d == null) {
+            s.undelivered.increment();
+            problem(s, transport == null ? "no transport for scheme " + s.scheme : s.lastError);
+            return false;
+        }
+        payload.clear();
+        send(s, transport, d, payload);
+        return true;
+    }
+
+    private void send(Subscriber s, EventTransport transport, Destination d, ByteBuffer payload) {
+        SendResult result;
+        try {
+            result = transport.send(d, payload);
+        } catch (RuntimeException e) {
+            result = SendResult.failed("transport threw " + e);
+        }
+        if (result == SendResult.SENT || result != null && result.status() == SendResult.Status.SENT) {
+            s.sent.increment();
+        } else if (result != null && result.status() == SendResult.Status.DROPPED) {
+            s.dropped.increment();
+            problem(s, result.reason());
+        } else {
+            s.failed.increment();
+            problem(s, result == null ? "transport returned no result" : result.reason());
+        }
+    }
+
+    /** Records the failure and warns about it, at most once a minute per subscriber. */
+    private void problem(Subscriber s, String reason) {
+        s.lastError = reason;
+        long now = clock.millis();
+        if (now >= s.nextWarning) {
+            s.nextWarning = now + WARN_INTERVAL_MILLIS;
+            LOG.warn("subscriber {}: {} (further warnings about it muted for {} s)", s.key, reason,
+                    WARN_INTERVAL_MILLIS / 1000);
+        }
+    }
+}

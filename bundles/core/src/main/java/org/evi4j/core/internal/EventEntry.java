@@ -1,0 +1,166 @@
+package org.evi4j.core.internal;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import org.evi4j.api.EventInfo;
+import org.evi4j.api.InvalidSubscriptionException;
+import org.evi4j.core.internal.Subscriber.Binding;
+import org.evi4j.core.internal.Subscriber.Lease;
+
+/**
+ * A published event and its subscribers. Changes are made under the entry's lock and publish a new
+ * {@link Snapshot}, which raises read without locking.
+ */
+final class EventEntry {
+
+    final String name;
+    final int id;
+    final LongAdder raised = new LongAdder();
+    private final String defaultEncoder;
+    private final Consumer<Subscriber> onRemoved;
+    private final List<Subscriber> subscribers = new ArrayList<>();
+    private volatile Snapshot snapshot = Snapshot.EMPTY;
+
+    /**
+     * @param onRemoved told of every subscriber removed (expired or unsubscribed), under the entry's lock
+     */
+    EventEntry(String name, int id, String defaultEncoder, Consumer<Subscriber> onRemoved) {
+        this.name = name;
+        this.id = id;
+        this.defaultEncoder = defaultEncoder;
+        this.onRemoved = onRemoved;
+    }
+
+    Snapshot snapshot() {
+        return snapshot;
+    }
+
+    EventInfo info() {
+        return new EventInfo(name, id, raised.sum());
+    }
+
+    /**
+     * Refreshes the subscriber with that key (new lease and binding) or adds a new one at the head.
+     *
+     * @param reserve takes one place in the global limit; false when it is full
+     * @return the refreshed subscriber's previous binding (for the caller to release), or {@code null}
+     * @throws InvalidSubscriptionException when a limit is reached
+     */
+    synchronized Binding put(String scheme, String address, Lease lease, Binding binding, long now,
+            int maxPerEvent, int maxTotal, BooleanSupplier reserve) {
+        purge(now);
+        Subscriber existing = find(SocketSpec.key(scheme, address));
+        if (existing != null) {
+            Binding old;
+            synchronized (existing) {
+                old = existing.binding();
+                existing.binding(binding);
+            }
+            existing.lease(lease);
+            publish();
+            return old;
+        }
+        if (subscribers.size() >= maxPerEvent) {
+            throw new InvalidSubscriptionException("max_subscribers_per_event (" + maxPerEvent
+                    + ") reached for event " + name);
+        }
+        if (!reserve.getAsBoolean()) {
+            throw new InvalidSubscriptionException("max_subscribers (" + maxTotal + ") reached");
+        }
+        subscribers.add(0, new Subscriber(scheme, address, lease, binding));
+        publish();
+        return null;
+    }
+
+    /** Adds a subscriber read back from storage at the head, unless one with its key is there already. */
+    synchronized boolean restore(Subscriber subscriber) {
+        if (find(subscriber.key) != null) {
+            return false;
+        }
+        subscribers.add(0, subscriber);
+        publish();
+        return true;
+    }
+
+    /** Removes the subscriber with that key at once. */
+    synchronized boolean remove(String key) {
+        Subscriber s = find(key);
+        if (s == null) {
+            return false;
+        }
+        subscribers.remove(s);
+        onRemoved.accept(s);
+        publish();
+        return true;
+    }
+
+    /** Removes the subscribers expired at {@code now}; whether there were any. */
+    synchronized boolean purge(long now) {
+        boolean any = false;
+        for (Iterator<Subscriber> it = subscribers.iterator(); it.hasNext();) {
+            Subscriber s = it.next();
+            if (!s.liveAt(now)) {
+                it.remove();
+                onRemoved.accept(s);
+                any = true;
+            }
+        }
+        if (any) {
+            publish();
+        }
+        return any;
+    }
+
+    /** The live subscribers, newest first, after purging the expired ones. */
+    synchronized List<Subscriber> live(long now) {
+        purge(now);
+        return List.copyOf(subscribers);
+    }
+
+    /** Whether a subscriber is live at {@code now}; reads the snapshot, without locking. */
+    boolean hasLive(long now) {
+        for (Subscriber s : snapshot.subscribers()) {
+            if (s.liveAt(now)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void resetStatistics() {
+        raised.reset();
+        for (Subscriber s : snapshot.subscribers()) {
+            s.resetStatistics();
+        }
+    }
+
+    /** Every subscriber, newest first, expired or not. */
+    synchronized List<Subscriber> all() {
+        return List.copyOf(subscribers);
+    }
+
+    /** Removes every subscriber, telling {@code onRemoved}. */
+    synchronized void clear() {
+        subscribers.forEach(onRemoved);
+        subscribers.clear();
+        publish();
+    }
+
+    private Subscriber find(String key) {
+        for (Subscriber s : subscribers) {
+            if (s.key.equals(key)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private void publish() {
+        snapshot = Snapshot.of(subscribers, defaultEncoder);
+    }
+}

@@ -1,0 +1,170 @@
+package org.evi4j.core.internal;
+
+import java.io.File;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.evi4j.api.Event;
+import org.evi4j.api.EventInfo;
+import org.evi4j.api.EventInterface;
+import org.evi4j.api.SubscriberInfo;
+import org.evi4j.spi.EventEncoder;
+import org.evi4j.spi.EventTransport;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link EventInterface} service: binds every transport and encoder as they come and go, sweeps expired
+ * subscribers, and saves subscriptions in the bundle's data area (a second after a change, and on deactivation).
+ */
+@Component(service = EventInterface.class, configurationPid = EventInterfaceComponent.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
+@Designate(ocd = CoreConfig.class)
+public final class EventInterfaceComponent implements EventInterface {
+
+    /** The configuration PID. */
+    static final String PID = "org.evi4j.core";
+    static final String DATA_FILE = "subscriptions.txt";
+    private static final Logger LOG = LoggerFactory.getLogger(EventInterfaceComponent.class);
+    private static final long SWEEP_MILLIS = 10_000;
+    private static final long SAVE_DELAY_MILLIS = 1000;
+
+    private final ServiceIndex<EventTransport> transports = new ServiceIndex<>(EventTransport.SCHEME_PROPERTY);
+    private final ServiceIndex<EventEncoder> encoders = new ServiceIndex<>(EventEncoder.NAME_PROPERTY);
+    private volatile EventEngine engine;
+    private Housekeeper housekeeper;
+
+    @Activate
+    void activate(BundleContext context, CoreConfig config) {
+        Settings settings = Settings.from(config);
+        File file = settings.persist() ? context.getDataFile(DATA_FILE) : null;
+        if (settings.persist() && file == null) {
+            LOG.warn("no data area for the core bundle: subscriptions will not persist");
+        }
+        SubscriptionStore store = file == null ? null : new SubscriptionStore(file.toPath());
+        housekeeper = new Housekeeper(store, SWEEP_MILLIS, SAVE_DELAY_MILLIS);
+        EventEngine e = new EventEngine(settings, transports, encoders, Clock.systemUTC(), housekeeper::changed);
+        for (String name : settings.publishedEvents()) {
+            LOG.info("published event {} (id {}) from configuration", name, e.publish(name));
+        }
+        if (store != null) {
+            e.restore(store.load());
+        }
+        engine = e;
+        housekeeper.start(e);
+        LOG.debug("Event Interface core active: {}", settings);
+    }
+
+    @Deactivate
+    void deactivate() {
+        housekeeper.stop();
+        engine.close();
+        engine = null;
+        LOG.debug("Event Interface core stopped");
+    }
+
+    @Reference(service = EventTransport.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "removeTransport", updated = "updatedTransport")
+    void addTransport(EventTransport transport, Map<String, Object> properties) {
+        transports.add(transport, properties);
+        LOG.debug("transport bound: {}", properties.get(EventTransport.SCHEME_PROPERTY));
+    }
+
+    void updatedTransport(EventTransport transport, Map<String, Object> properties) {
+        removeTransport(transport, properties);
+        addTransport(transport, properties);
+    }
+
+    void removeTransport(EventTransport transport, Map<String, Object> properties) {
+        transports.remove(transport);
+        EventEngine e = engine;
+        if (e != null) {
+            e.forget(transport);
+        }
+        LOG.debug("transport unbound: {}", properties.get(EventTransport.SCHEME_PROPERTY));
+    }
+
+    @Reference(service = EventEncoder.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "removeEncoder", updated = "updatedEncoder")
+    void addEncoder(EventEncoder encoder, Map<String, Object> properties) {
+        encoders.add(encoder, properties);
+    }
+
+    void updatedEncoder(EventEncoder encoder, Map<String, Object> properties) {
+        encoders.remove(encoder);
+        encoders.add(encoder, properties);
+    }
+
+    void removeEncoder(EventEncoder encoder, Map<String, Object> properties) {
+        encoders.remove(encoder);
+    }
+
+    @Override
+    public int publish(String name) {
+        return engine.publish(name);
+    }
+
+    @Override
+    public Optional<EventInfo> event(String name) {
+        return engine.event(name);
+    }
+
+    @Override
+    public List<EventInfo> events() {
+        return engine.events();
+    }
+
+    @Override
+    public boolean hasSubscribers(String name) {
+        return engine.hasSubscribers(name);
+    }
+
+    @Override
+    public int raise(Event event) {
+        return engine.raise(event);
+    }
+
+    @Override
+    public void subscribe(String event, String socket, int expire) {
+        engine.subscribe(event, socket, expire);
+    }
+
+    @Override
+    public void subscribe(String event, String socket) {
+        engine.subscribe(event, socket);
+    }
+
+    @Override
+    public boolean unsubscribe(String event, String socket) {
+        return engine.unsubscribe(event, socket);
+    }
+
+    @Override
+    public List<SubscriberInfo> subscribers(String event) {
+        return engine.subscribers(event);
+    }
+
+    @Override
+    public Optional<SubscriberInfo> subscriber(String event, String socket) {
+        return engine.subscriber(event, socket);
+    }
+
+    @Override
+    public void resetStatistics() {
+        engine.resetStatistics();
+    }
+}

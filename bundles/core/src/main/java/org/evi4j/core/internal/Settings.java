@@ -1,0 +1,103 @@
+package org.evi4j.core.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.evi4j.api.Event;
+import org.evi4j.api.EventInterface;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The core's configuration, checked and immutable, so that the engine can be built without OSGi.
+ *
+ * @param publishedEvents        event names to publish at start, in order
+ * @param defaultEncoder         encoder of subscribers that choose none
+ * @param defaultExpire          seconds, when a subscription gives none
+ * @param maxExpire              the longest expire accepted; 0 means none
+ * @param persist                whether subscriptions are saved and restored
+ * @param allowedDestinations    networks an IP subscriber may point at
+ * @param maxSubscribersPerEvent the most subscribers one event may have
+ * @param maxSubscribers         the most subscribers of all events together
+ */
+record Settings(List<String> publishedEvents, String defaultEncoder, int defaultExpire, int maxExpire,
+        boolean persist, List<Cidr> allowedDestinations, int maxSubscribersPerEvent, int maxSubscribers) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
+
+    Settings {
+        publishedEvents = List.copyOf(publishedEvents);
+        allowedDestinations = List.copyOf(allowedDestinations);
+    }
+
+    /** The settings of a core without configuration. */
+    static Settings defaults() {
+        return new Settings(List.of(), "jsonrpc", EventInterface.DEFAULT_EXPIRE, 0, true,
+                List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1/128")), 1000, 10000);
+    }
+
+    /** Reads a configuration; bad values are logged and replaced by the defaults, never fatal. */
+    static Settings from(CoreConfig config) {
+        Settings d = defaults();
+        List<String> events = new ArrayList<>();
+        for (String name : split(config.published__events())) {
+            try {
+                events.add(Event.checkName(name));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("published_events: {}; skipped", e.getMessage());
+            }
+        }
+        List<Cidr> allowed = new ArrayList<>();
+        for (String cidr : split(config.allowed__destinations())) {
+            try {
+                allowed.add(Cidr.parse(cidr));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("allowed_destinations: {}; skipped", e.getMessage());
+            }
+        }
+        String encoder = config.default__encoder() == null || config.default__encoder().isBlank()
+                ? d.defaultEncoder() : config.default__encoder().trim();
+        int maxExpire = Math.max(0, config.max__expire());
+        int defaultExpire = positive("default_expire", config.default__expire(), d.defaultExpire());
+        if (maxExpire > 0 && defaultExpire > maxExpire) {
+            LOG.warn("default_expire {} exceeds max_expire {}; using {}", defaultExpire, maxExpire, maxExpire);
+            defaultExpire = maxExpire;
+        }
+        return new Settings(events, encoder, defaultExpire, maxExpire, config.persist(), allowed,
+                positive("max_subscribers_per_event", config.max__subscribers__per__event(),
+                        d.maxSubscribersPerEvent()),
+                positive("max_subscribers", config.max__subscribers(), d.maxSubscribers()));
+    }
+
+    /**
+     * Splits every element on commas and trims, since a Karaf {@code .cfg} gives a list as one string.
+     *
+     * @return the non-empty names, in order
+     */
+    static List<String> split(String[] values) {
+        List<String> out = new ArrayList<>();
+        if (values == null) {
+            return out;
+        }
+        for (String value : values) {
+            if (value == null) {
+                continue;
+            }
+            for (String part : value.split(",")) {
+                String trimmed = part.trim();
+                if (!trimmed.isEmpty()) {
+                    out.add(trimmed);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int positive(String property, int value, int fallback) {
+        if (value > 0) {
+            return value;
+        }
+        LOG.warn("{} = {} is not a positive number; using {}", property, value, fallback);
+        return fallback;
+    }
+}

@@ -1,0 +1,150 @@
+package org.evi4j.core.internal;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.evi4j.api.InvalidSubscriptionException;
+import org.evi4j.core.internal.Subscriber.Binding;
+import org.evi4j.core.internal.Subscriber.Lease;
+import org.evi4j.spi.Destination;
+import org.evi4j.spi.EventEncoder;
+import org.evi4j.spi.EventTransport;
+
+/** Subscribing, refreshing and unsubscribing sockets, with every check a subscription must pass. */
+final class Subscriptions {
+
+    private final Settings settings;
+    private final EventRegistry registry;
+    private final ServiceIndex<EventTransport> transports;
+    private final ServiceIndex<EventEncoder> encoders;
+    private final Destinations destinations;
+    private final Clock clock;
+    private final AtomicInteger total;
+    private final Runnable changed;
+
+    Subscriptions(Settings settings, EventRegistry registry, ServiceIndex<EventTransport> transports,
+            ServiceIndex<EventEncoder> encoders, Destinations destinations, Clock clock, AtomicInteger total,
+            Runnable changed) {
+        this.settings = settings;
+        this.registry = registry;
+        this.transports = transports;
+        this.encoders = encoders;
+        this.destinations = destinations;
+        this.clock = clock;
+        this.total = total;
+        this.changed = changed;
+    }
+
+    void subscribe(String event, String socket, int expire) {
+        if (expire < 0) {
+            throw new IllegalArgumentException("negative expire: " + expire);
+        }
+        EventEntry entry = registry.require(event);
+        SocketSpec spec = SocketSpec.parse(socket);
+        if (expire == 0) {
+            entry.remove(lookupKey(spec));
+            return;
+        }
+        if (settings.maxExpire() > 0 && expire > settings.maxExpire()) {
+            throw new InvalidSubscriptionException("expire " + expire + " exceeds max_expire "
+                    + settings.maxExpire());
+        }
+        EventTransport transport = transports.get(spec.scheme());
+        if (transport == null) {
+            throw new InvalidSubscriptionException("no transport serves scheme '" + spec.scheme() + "' (socket "
+                    + socket + ")");
+        }
+        checkEncoder(spec.encoder());
+        Destination d = destinations.parse(transport, spec);
+        boolean kept = false;
+        try {
+            add(entry, spec, d, transport, expire);
+            kept = true;
+        } finally {
+            if (!kept) {
+                destinations.release(transport, d);
+            }
+        }
+        changed.run();
+    }
+
+    private void add(EventEntry entry, SocketSpec spec, Destination d, EventTransport transport, int expire) {
+        if (total.get() >= settings.maxSubscribers()) {
+            purgeAll();
+        }
+        long now = clock.millis();
+        Binding old = entry.put(spec.scheme(), d.address(), new Lease(now, expire, spec.encoder()),
+                new Binding(transport, d, null), now, settings.maxSubscribersPerEvent(), settings.maxSubscribers(),
+                this::reserve);
+        if (old != null && old.destination() != d) {
+            destinations.release(old);
+        }
+    }
+
+    private void checkEncoder(String chosen) {
+        String name = chosen == null ? settings.defaultEncoder() : chosen;
+        if (encoders.get(name) == null) {
+            throw new InvalidSubscriptionException("no encoder '" + name + "' is available"
+                    + (chosen == null ? " (default_encoder)" : ""));
+        }
+    }
+
+    private boolean reserve() {
+        int n;
+        do {
+            n = total.get();
+            if (n >= settings.maxSubscribers()) {
+                return false;
+            }
+        } while (!total.compareAndSet(n, n + 1));
+        return true;
+    }
+
+    boolean unsubscribe(String event, String socket) {
+        EventEntry entry = registry.require(event);
+        return entry.remove(lookupKey(SocketSpec.parse(socket)));
+    }
+
+    /** The live subscriber of the event with the same canonical socket. */
+    Optional<Subscriber> find(String event, String socket) {
+        EventEntry entry = registry.require(event);
+        String key = lookupKey(SocketSpec.parse(socket));
+        for (Subscriber s : entry.live(clock.millis())) {
+            if (s.key.equals(key)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Removes the expired subscribers of every event. */
+    void purgeAll() {
+        long now = clock.millis();
+        for (EventEntry entry : registry.all()) {
+            entry.purge(now);
+        }
+    }
+
+    /**
+     * The canonical key of a socket, as the transport serving its scheme writes the address; the address as given
+     * when no transport serves the scheme now or it refuses the address, so that such subscribers can still be
+     * found and removed.
+     */
+    private String lookupKey(SocketSpec spec) {
+        EventTransport transport = transports.get(spec.scheme());
+        if (transport != null) {
+            try {
+                Destination d = transport.parse(spec.address());
+                if (d != null) {
+                    String key = SocketSpec.key(spec.scheme(), d.address());
+                    destinations.release(transport, d);
+                    return key;
+                }
+            } catch (RuntimeException e) {
+                // fall through: a stored subscriber may hold an address the transport refuses now
+            }
+        }
+        return SocketSpec.key(spec.scheme(), spec.address());
+    }
+}

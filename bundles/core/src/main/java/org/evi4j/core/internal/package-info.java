@@ -1,0 +1,2 @@
+/** The Event Interface service: event registry, subscriptions with expiry, dispatch, statistics, persistence. */
+package org.evi4j.core.internal;

@@ -1,0 +1,61 @@
+package org.evi4j.core.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.evi4j.spi.EventEncoder;
+import org.evi4j.spi.EventTransport;
+import org.osgi.framework.Constants;
+
+/**
+ * An engine over test transports ({@code udp}, {@code unix}) and encoders ({@code jsonrpc}, {@code legacy}) with a
+ * test clock, built without OSGi.
+ */
+final class Fixture {
+
+    final TestClock clock = new TestClock(1_700_000_000_000L);
+    final ServiceIndex<EventTransport> transports = new ServiceIndex<>(EventTransport.SCHEME_PROPERTY);
+    final ServiceIndex<EventEncoder> encoders = new ServiceIndex<>(EventEncoder.NAME_PROPERTY);
+    final TestTransport udp = new TestTransport();
+    final TestTransport unix = new TestTransport();
+    final TestEncoder json = new TestEncoder("jsonrpc");
+    final TestEncoder legacy = new TestEncoder("legacy");
+    final AtomicInteger changes = new AtomicInteger();
+    final EventEngine engine;
+    private long nextId = 1;
+
+    Fixture() {
+        this(Settings.defaults());
+    }
+
+    Fixture(Settings settings) {
+        transports.add(udp, props(EventTransport.SCHEME_PROPERTY, "udp", 0));
+        transports.add(unix, props(EventTransport.SCHEME_PROPERTY, "unix", 0));
+        encoders.add(json, props(EventEncoder.NAME_PROPERTY, "jsonrpc", 0));
+        encoders.add(legacy, props(EventEncoder.NAME_PROPERTY, "legacy", 0));
+        engine = new EventEngine(settings, transports, encoders, clock, changes::incrementAndGet);
+    }
+
+    /** Service properties as DS gives them to a bind method. */
+    Map<String, Object> props(String key, Object value, int ranking) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(key, value);
+        p.put(Constants.SERVICE_RANKING, ranking);
+        p.put(Constants.SERVICE_ID, nextId++);
+        return p;
+    }
+
+    /** Unbinds a transport as the component does. */
+    void unbind(EventTransport transport) {
+        transports.remove(transport);
+        engine.forget(transport);
+    }
+
+    static Settings settings(List<Cidr> allowed, int maxExpire, int perEvent, int total) {
+        Settings d = Settings.defaults();
+        return new Settings(List.of(), d.defaultEncoder(), d.defaultExpire(), maxExpire, true, allowed, perEvent,
+                total);
+    }
+}
