@@ -5,12 +5,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.evi4j.api.Event;
 import org.evi4j.api.EventInfo;
 import org.evi4j.api.EventInterface;
 import org.evi4j.api.SubscriberInfo;
 import org.evi4j.spi.EventEncoder;
+import org.evi4j.spi.EventListener;
 import org.evi4j.spi.EventTransport;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -43,6 +45,7 @@ public final class EventInterfaceComponent implements EventInterface {
 
     private final ServiceIndex<EventTransport> transports = new ServiceIndex<>(EventTransport.SCHEME_PROPERTY);
     private final ServiceIndex<EventEncoder> encoders = new ServiceIndex<>(EventEncoder.NAME_PROPERTY);
+    private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
     private volatile EventEngine engine;
     private Housekeeper housekeeper;
 
@@ -113,6 +116,17 @@ public final class EventInterfaceComponent implements EventInterface {
         encoders.remove(encoder);
     }
 
+    @Reference(service = EventListener.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "removeListener")
+    void addListener(EventListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(EventListener listener) {
+        listeners.remove(listener);
+    }
+
     @Override
     public int publish(String name) {
         return engine.publish(name);
@@ -135,7 +149,15 @@ public final class EventInterfaceComponent implements EventInterface {
 
     @Override
     public int raise(Event event) {
-        return engine.raise(event);
+        int handed = engine.raise(event);
+        for (EventListener listener : listeners) {
+            try {
+                listener.eventRaised(event);
+            } catch (RuntimeException e) {
+                LOG.warn("event listener {} failed on {}", listener, event.name(), e);
+            }
+        }
+        return handed;
     }
 
     @Override

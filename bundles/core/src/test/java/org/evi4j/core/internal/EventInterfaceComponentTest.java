@@ -8,13 +8,16 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.evi4j.api.Event;
 import org.evi4j.api.EventInfo;
 import org.evi4j.api.InvalidSubscriptionException;
 import org.evi4j.api.SubscriberInfo;
+import org.evi4j.spi.EventListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,5 +140,25 @@ class EventInterfaceComponentTest {
         assertThat(c.subscriber("E_A", "udp:127.0.0.1:1")).get()
                 .extracting(SubscriberInfo::sent, SubscriberInfo::undelivered).containsExactly(1L, 1L);
         assertThat(udp.parses.get()).as("parsed again after coming back").isEqualTo(3);
+    }
+
+    @Test
+    void listenersSeeEveryRaisedEventAndTheirFailuresStayWithThem() {
+        EventInterfaceComponent c = start(Map.of("published_events", "E_L"));
+        List<Event> seen = new ArrayList<>();
+        EventListener failing = event -> {
+            throw new IllegalStateException("listener bug");
+        };
+        EventListener recording = seen::add;
+        c.addListener(failing);
+        c.addListener(recording);
+        Event event = Event.builder("E_L").param("k", 1).build();
+
+        assertThat(c.raise(event)).as("no subscribers").isZero();
+        assertThat(seen).containsExactly(event);
+
+        c.removeListener(recording);
+        c.raise(event);
+        assertThat(seen).hasSize(1);
     }
 }
