@@ -1,0 +1,58 @@
+package org.evi4j.mi.internal;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import org.evi4j.mi.MiCommand;
+import org.evi4j.mi.MiParams;
+import org.evi4j.mi.MiResponse;
+import org.evi4j.mi.MiValue;
+import org.osgi.service.component.annotations.Component;
+
+/** {@code uptime}: now, the JVM's start and the seconds between, dates as C's {@code ctime} writes them. */
+@Component(property = {MiCommand.NAME_PROPERTY + "=uptime", MiCommand.NAME_PROPERTY + "=core:uptime"})
+public final class UptimeCommand implements MiCommand {
+
+    /** {@code ctime} without its line feed: {@code Mon Nov  3 16:43:26 2026}. */
+    static final DateTimeFormatter CTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH);
+
+    private final Clock clock;
+    private final Instant start;
+
+    public UptimeCommand() {
+        this(Clock.systemDefaultZone(), Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
+    }
+
+    UptimeCommand(Clock clock, Instant start) {
+        this.clock = clock;
+        this.start = start;
+    }
+
+    @Override
+    public List<List<String>> recipes() {
+        return List.of(List.of());
+    }
+
+    @Override
+    public String help() {
+        return "prints various time information about evi4j - when it started to run, for how long it runs";
+    }
+
+    @Override
+    public MiResponse execute(MiParams params) {
+        Instant now = clock.instant();
+        return MiResponse.of(MiValue.object()
+                .put("Now", format(now))
+                .put("Up since", format(start))
+                .put("Up time", (now.getEpochSecond() - start.getEpochSecond()) + " [sec]")
+                .build());
+    }
+
+    private String format(Instant instant) {
+        return CTIME.format(instant.atZone(clock.getZone()));
+    }
+}
