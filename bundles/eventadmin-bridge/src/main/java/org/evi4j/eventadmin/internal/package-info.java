@@ -1,0 +1,2 @@
+/** The bridge between OSGi EventAdmin and the Event Interface, both ways. */
+package org.evi4j.eventadmin.internal;
