@@ -1,0 +1,51 @@
+package org.evi4j.mi.datagram.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Configuration of one MI datagram server (factory PID {@code org.evi4j.mi.datagram}). Property names are
+ * OpenSIPS's {@code mi_datagram} module parameters.
+ */
+@ObjectClassDefinition(id = MiDatagramServer.PID, name = "evi4j MI datagram server",
+        description = "One MI socket (UDP or UNIX datagram) answering JSON-RPC 2.0 and legacy text MI requests")
+public @interface MiDatagramConfig {
+
+    /**
+     * {@code udp:HOST:PORT} (IPv6 in brackets, port 0 = any free port) or an absolute UNIX socket path, with or
+     * without {@code unix:}.
+     */
+    @AttributeDefinition(name = "Socket", description = "udp:HOST:PORT (udp:[::1]:8080) or [unix:]/absolute/path")
+    String socket__name();
+
+    /** Reader threads on the socket. */
+    @AttributeDefinition(name = "Reader threads", min = "1", max = "1024")
+    int children__count() default 1;
+
+    /** Octal permissions of a UNIX socket file; {@code 0} means {@code 0600}, as in OpenSIPS. */
+    @AttributeDefinition(name = "UNIX socket mode", description = "octal, e.g. 0660")
+    String unix__socket__mode() default "0660";
+
+    /** Owner of a UNIX socket file (name or numeric id); empty keeps the process's. */
+    @AttributeDefinition(name = "UNIX socket user", required = false)
+    String unix__socket__user() default "";
+
+    /** Group of a UNIX socket file (name or numeric id); empty keeps the process's. */
+    @AttributeDefinition(name = "UNIX socket group", required = false)
+    String unix__socket__group() default "";
+
+    /**
+     * Milliseconds a reply may wait for room in a UNIX client's receive queue before it is dropped (UNIX sockets
+     * only; also how often an idle UNIX reader wakes up).
+     */
+    @AttributeDefinition(name = "Reply send timeout (ms)", min = "1")
+    int socket__timeout() default 2000;
+
+    /** Indent per tree level in legacy text replies ({@code ""} for none). */
+    @AttributeDefinition(name = "Legacy reply indent", required = false)
+    String reply__indent() default "\t";
+
+    /** Comma-separated CIDRs whose requests a UDP socket answers; others are ignored and counted. */
+    @AttributeDefinition(name = "Allowed UDP sources", description = "comma-separated CIDRs, e.g. 127.0.0.0/8,::1/128")
+    String allowed__sources() default "127.0.0.0/8,::1/128";
+}

@@ -1,0 +1,26 @@
+package org.evi4j.mi.datagram.internal;
+
+/** Counters of one MI datagram socket since it was opened, for MI statistics and JMX. */
+public interface MiSocketStatistics {
+
+    /** The socket, as {@code udp:HOST:PORT} (the bound port) or {@code unix:PATH}. */
+    String socket();
+
+    /** Request datagrams handed to the dispatcher. */
+    long requests();
+
+    /** Replies sent. */
+    long replies();
+
+    /** Replies not sent: the client has no address (unbound UNIX socket), is gone, or its queue stayed full. */
+    long repliesDropped();
+
+    /** UDP datagrams ignored because their source is not in {@code allowed_sources}. */
+    long sourcesRefused();
+
+    /** Requests longer than 65457 bytes, cut to 65457 before dispatch. */
+    long truncated();
+
+    /** Receive failures and dispatcher failures. */
+    long errors();
+}

@@ -1,0 +1,122 @@
+package org.evi4j.mi.datagram.internal;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.evi4j.mi.MiDispatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One reader thread's loop: receive a request, hand it to the dispatcher, send the reply to the sender. It owns
+ * its buffers, so serving a request allocates nothing here. It never dies of an error; it ends when the endpoint
+ * is closed.
+ */
+final class Reader implements Runnable {
+    /** The largest MI request and reply (OpenSIPS's {@code DATAGRAM_SOCK_BUF_SIZE}). */
+    static final int MAX_DATAGRAM = 65457;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reader.class);
+    private static final long RECEIVE_ERROR_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    private final Endpoint endpoint;
+    private final MiDispatcher dispatcher;
+    private final String indent;
+    private final SocketCounters counters;
+    private final ServerLogs logs;
+    // one byte more than the limit, to tell a datagram that was cut from one that fitted exactly
+    private final ByteBuffer request = ByteBuffer.allocate(MAX_DATAGRAM + 1);
+    private final ByteBuffer reply = ByteBuffer.allocate(MAX_DATAGRAM);
+    private SocketAddress lastAllowed;
+
+    Reader(Endpoint endpoint, MiDispatcher dispatcher, String indent, SocketCounters counters, ServerLogs logs) {
+        this.endpoint = endpoint;
+        this.dispatcher = dispatcher;
+        this.indent = indent;
+        this.counters = counters;
+        this.logs = logs;
+    }
+
+    @Override
+    public void run() {
+        LOG.debug("MI socket {}: reader {} started", endpoint.name(), Thread.currentThread().getName());
+        while (endpoint.isOpen()) {
+            SocketAddress source;
+            try {
+                request.clear();
+                source = endpoint.receive(request);
+            } catch (ClosedChannelException e) {
+                break;
+            } catch (IOException | RuntimeException e) {
+                if (!endpoint.isOpen()) {
+                    break; // closed under our feet by stop(), in a way junixsocket reports differently
+                }
+                receiveFailed(e);
+                continue;
+            }
+            serve(source);
+        }
+        LOG.debug("MI socket {}: reader {} stopped", endpoint.name(), Thread.currentThread().getName());
+    }
+
+    private void serve(SocketAddress source) {
+        if (source == null && request.position() == 0) {
+            return; // timed out waiting, or closed
+        }
+        if (source != null && source != lastAllowed) {
+            // the JDK hands back the same address object for consecutive datagrams of one sender
+            if (!endpoint.allows(source)) {
+                counters.sourcesRefused.increment();
+                logs.refused(endpoint.name(), source);
+                return;
+            }
+            lastAllowed = source;
+        }
+        counters.requests.increment();
+        request.flip();
+        if (request.limit() > MAX_DATAGRAM) {
+            request.limit(MAX_DATAGRAM); // OpenSIPS reads at most 65457 bytes and handles what it got
+            counters.truncated.increment();
+        }
+        try {
+            if (dispatcher.dispatch(request, reply, indent)) {
+                send(source);
+            }
+        } catch (RuntimeException | Error e) {
+            counters.errors.increment();
+            logs.dispatchFailed(endpoint.name(), source, e);
+        }
+    }
+
+    private void send(SocketAddress to) {
+        if (to == null) {
+            counters.repliesDropped.increment();
+            logs.noAddress(endpoint.name());
+            return;
+        }
+        try {
+            if (endpoint.reply(reply, to)) {
+                counters.replies.increment();
+            } else {
+                counters.repliesDropped.increment();
+                logs.queueFull(endpoint.name(), to);
+            }
+        } catch (IOException | RuntimeException e) {
+            counters.repliesDropped.increment();
+            if (endpoint.isOpen()) {
+                logs.sendFailed(endpoint.name(), to, e);
+            }
+        }
+    }
+
+    private void receiveFailed(Exception e) {
+        counters.errors.increment();
+        logs.receiveFailed(endpoint.name(), e);
+        // a failure that repeats at once (a broken socket) must not spin a core
+        LockSupport.parkNanos(RECEIVE_ERROR_PAUSE_NANOS);
+    }
+}

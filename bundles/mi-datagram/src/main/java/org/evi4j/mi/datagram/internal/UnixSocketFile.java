@@ -1,0 +1,130 @@
+package org.evi4j.mi.datagram.internal;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.newsclub.net.unix.AFUNIXDatagramChannel;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+import org.newsclub.net.unix.ConnectionRefusedSocketException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The file of a UNIX MI socket: replacing a stale one, access rights, removal. */
+final class UnixSocketFile {
+    private static final Logger LOG = LoggerFactory.getLogger(UnixSocketFile.class);
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFSOCK = 0140000;
+
+    private UnixSocketFile() {
+    }
+
+    /**
+     * Removes a socket file left behind by a process that is gone. Anything else at the path (a regular file,
+     * a symbolic link, a hard-linked socket, a socket someone still listens on) is left alone and refused.
+     */
+    static void clearStale(Path path) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        if (attributes.isSymbolicLink()) {
+            throw new IOException(path + " is a symbolic link; refusing to replace it with the MI socket");
+        }
+        if ((intAttribute(path, "unix:mode") & S_IFMT) != S_IFSOCK) {
+            throw new IOException(path + " exists and is not a socket; refusing to replace it with the MI socket");
+        }
+        if (intAttribute(path, "unix:nlink") > 1) {
+            throw new IOException(path + " is a hard-linked socket; refusing to replace it with the MI socket");
+        }
+        if (isLive(path)) {
+            throw new IOException(path + " is in use by a running process (another MI server?)");
+        }
+        Files.delete(path);
+        LOG.info("Removed stale MI socket file {}", path);
+    }
+
+    /** A socket nobody has open refuses a connection; a live one accepts it (datagram connect sends nothing). */
+    private static boolean isLive(Path path) throws IOException {
+        try (AFUNIXDatagramChannel probe = AFUNIXDatagramChannel.open()) {
+            probe.connect(AFUNIXSocketAddress.of(path));
+            return true;
+        } catch (ConnectionRefusedSocketException e) {
+            return false;
+        }
+    }
+
+    /** The identity (device and inode) of the file, to recognise it at removal. */
+    static Object identity(Path path) throws IOException {
+        return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+    }
+
+    /** Applies permission bits, then owner and group (names or numeric ids; empty keeps them). */
+    static void applyAccess(Path path, int mode, String user, String group) throws IOException {
+        Files.setPosixFilePermissions(path, permissions(mode));
+        UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
+        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (!user.isEmpty()) {
+            try {
+                view.setOwner(lookup.lookupPrincipalByName(user));
+            } catch (IOException | UnsupportedOperationException e) {
+                throw new IOException("cannot give " + path + " to unix_socket_user '" + user + "': " + reason(e), e);
+            }
+        }
+        if (!group.isEmpty()) {
+            try {
+                view.setGroup(lookup.lookupPrincipalByGroupName(group));
+            } catch (IOException | UnsupportedOperationException e) {
+                throw new IOException("cannot give " + path + " to unix_socket_group '" + group + "': " + reason(e), e);
+            }
+        }
+    }
+
+    /** Removes the file if it is still the one this server bound. Never throws. */
+    static void remove(Path path, Object identity) {
+        try {
+            if (identity != null && identity.equals(identity(path))) {
+                Files.delete(path);
+            } else {
+                LOG.warn("MI socket file {} was replaced by someone else; leaving it", path);
+            }
+        } catch (NoSuchFileException e) {
+            LOG.debug("MI socket file {} already removed", path);
+        } catch (IOException e) {
+            LOG.warn("Cannot remove MI socket file {}: {}", path, e.toString());
+        }
+    }
+
+    static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] all = PosixFilePermission.values();
+        for (int i = 0; i < all.length; i++) {
+            // values() runs OWNER_READ .. OTHERS_EXECUTE, i.e. from bit 8 down to bit 0
+            if ((mode & 1 << (all.length - 1 - i)) != 0) {
+                set.add(all[i]);
+            }
+        }
+        return set;
+    }
+
+    private static int intAttribute(Path path, String attribute) throws IOException {
+        return (Integer) Files.getAttribute(path, attribute, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static String reason(Exception e) {
+        return e instanceof java.nio.file.attribute.UserPrincipalNotFoundException ? "no such user or group"
+                : String.valueOf(e.getMessage());
+    }
+}
