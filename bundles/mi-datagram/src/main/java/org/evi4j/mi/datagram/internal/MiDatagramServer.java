@@ -33,6 +33,7 @@ public final class MiDatagramServer {
 
     private final Endpoint endpoint;
     private final SocketCounters counters;
+    private final MiSocketJmx jmx;
     private final List<Thread> readers;
     private final long joinMillis;
 
@@ -63,6 +64,7 @@ public final class MiDatagramServer {
             readers.add(reader);
         }
         readers.forEach(Thread::start);
+        this.jmx = MiSocketJmx.register(counters);
         LOG.info("MI datagram server listening on {} ({} reader{})", endpoint.name(), readers.size(),
                 readers.size() == 1 ? "" : "s");
     }
@@ -78,6 +80,9 @@ public final class MiDatagramServer {
     /** Closes the socket, which wakes the readers, and waits for them to end. */
     @Deactivate
     void stop() {
+        if (jmx != null) {
+            jmx.unregister();
+        }
         endpoint.close();
         for (Thread reader : readers) {
             join(reader);
