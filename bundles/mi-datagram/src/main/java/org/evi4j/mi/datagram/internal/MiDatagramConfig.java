@@ -41,9 +41,13 @@ public @interface MiDatagramConfig {
     @AttributeDefinition(name = "Reply send timeout (ms)", min = "1")
     int socket__timeout() default 2000;
 
-    /** Indent per tree level in legacy text replies ({@code ""} for none). */
-    @AttributeDefinition(name = "Legacy reply indent", required = false)
-    String reply__indent() default "\t";
+    /**
+     * The indent per tree level of legacy text replies. Written {@code \t} (backslash, t) for a tab: DS and
+     * metatype carry defaults in XML attributes, where a raw tab would turn into a space.
+     */
+    @AttributeDefinition(name = "Legacy reply indent", required = false,
+            description = "Indent per tree level of legacy text replies; \\t is a tab, empty for none")
+    String reply__indent() default "\\t";
 
     /** Comma-separated CIDRs whose requests a UDP socket answers; others are ignored and counted. */
     @AttributeDefinition(name = "Allowed UDP sources", description = "comma-separated CIDRs, e.g. 127.0.0.0/8,::1/128")

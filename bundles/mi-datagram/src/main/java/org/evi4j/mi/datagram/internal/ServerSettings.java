@@ -38,7 +38,7 @@ record ServerSettings(SocketName socket, int children, int mode, String user, St
         }
         return new ServerSettings(socket, children, mode(config.unix__socket__mode()),
                 orEmpty(config.unix__socket__user()), orEmpty(config.unix__socket__group()), timeout,
-                config.reply__indent() == null ? "\t" : config.reply__indent(),
+                indent(config.reply__indent()),
                 SourceFilter.parse(config.allowed__sources()));
     }
 
@@ -64,5 +64,10 @@ record ServerSettings(SocketName socket, int children, int mode, String user, St
 
     private static String orEmpty(String s) {
         return s == null ? "" : s.strip();
+    }
+
+    /** The configured indent with {@code \t} written as backslash-t turned into a tab; a tab when not set. */
+    static String indent(String configured) {
+        return configured == null ? "\t" : configured.replace("\\t", "\t");
     }
 }

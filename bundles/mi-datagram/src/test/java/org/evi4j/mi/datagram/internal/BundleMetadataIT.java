@@ -50,6 +50,8 @@ class BundleMetadataIT {
     @Test
     void oneComponentPerFactoryConfigurationNeedingTheDispatcher() throws IOException {
         String xml = entry("OSGI-INF/org.evi4j.mi.datagram.internal.MiDatagramServer.xml");
+        // XML turns a raw tab in an attribute into a space: the default indent must be written \t
+        assertThat(xml).doesNotContain("\t").contains("name=\"reply_indent\" type=\"String\" value=\"\\t\"");
         assertThat(xml).contains("configuration-policy=\"require\"")
                 .contains("configuration-pid=\"org.evi4j.mi.datagram\"")
                 .contains("deactivate=\"stop\"")

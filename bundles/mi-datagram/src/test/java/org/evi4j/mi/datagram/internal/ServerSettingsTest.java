@@ -36,6 +36,14 @@ class ServerSettingsTest {
     }
 
     @Test
+    void indentsWrittenWithBackslashTAreTabs() {
+        assertThat(ServerSettings.indent("\\t")).isEqualTo("\t");
+        assertThat(ServerSettings.indent("\\t\\t")).isEqualTo("\t\t");
+        assertThat(ServerSettings.indent("  ")).isEqualTo("  ");
+        assertThat(ServerSettings.indent("\t")).isEqualTo("\t");
+    }
+
+    @Test
     void readsOctalModesAsOpenSipsDoes() {
         assertThat(ServerSettings.mode("660")).isEqualTo(0660);
         assertThat(ServerSettings.mode("0600")).isEqualTo(0600);

@@ -1,0 +1,116 @@
+package org.evi4j.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.streamBundle;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.tinybundles.TinyBundles;
+
+/**
+ * The pax-exam provisioning shared by the Felix tests (runs on the host side, in {@code @Configuration} methods).
+ * Versions come from system properties that failsafe sets from the parent pom ({@code evi4j.version.*}).
+ */
+final class EviOptions {
+
+    /** The bundles of a runtime with every evi4j bundle, in dependency order. */
+    static final String[] ALL = {"api", "core", "encoder-jsonrpc", "encoder-legacy", "transport-udp",
+        "transport-unix", "mi", "mi-datagram", "evi-mi"};
+
+    private EviOptions() {
+    }
+
+    /**
+     * Felix + SCR + ConfigAdmin + Jackson + JUnit/AssertJ + junixsocket, and the vectors folder for the probe.
+     * SLF4J comes from the pax-logging-api bundle pax-exam adds itself (every level, into the test output).
+     */
+    static Option runtime() {
+        String jackson = version("jackson");
+        return composite(
+                cleanCaches(true),
+                systemProperty("evi4j.vectors.dir").value(property("evi4j.vectors.dir", "")),
+                // SCR 2.2 imports these spec packages but does not export them (TOOLCHAIN G12)
+                mavenBundle("org.osgi", "org.osgi.util.function", version("osgi.function")),
+                mavenBundle("org.osgi", "org.osgi.util.promise", version("osgi.promise")),
+                mavenBundle("org.osgi", "org.osgi.service.component", version("osgi.component")),
+                mavenBundle("org.apache.felix", "org.apache.felix.scr", version("felix.scr")),
+                mavenBundle("org.apache.felix", "org.apache.felix.configadmin", version("felix.configadmin")),
+                mavenBundle("com.fasterxml.jackson.core", "jackson-core", jackson),
+                // jackson-annotations has no patch level since 2.20 (TOOLCHAIN G3)
+                mavenBundle("com.fasterxml.jackson.core", "jackson-annotations", majorMinor(jackson)),
+                mavenBundle("com.fasterxml.jackson.core", "jackson-databind", jackson),
+                mavenBundle("net.bytebuddy", "byte-buddy", version("bytebuddy")),
+                mavenBundle("org.assertj", "assertj-core", version("assertj")),
+                junixsocket(),
+                junitBundles());
+    }
+
+    /**
+     * junixsocket for the probe's UNIX peers: both jars on one bundle class path (TOOLCHAIN G1), exporting
+     * {@code org.newsclub.net.unix}. A test-only bundle, so that the probe does not depend on what the evi4j
+     * bundles that embed junixsocket privately choose to export.
+     */
+    private static Option junixsocket() {
+        String version = version("junixsocket");
+        return streamBundle(TinyBundles.bundle()
+                .setHeader("Bundle-ManifestVersion", "2")
+                .setHeader("Bundle-SymbolicName", "org.evi4j.itests.junixsocket")
+                .setHeader("Bundle-Version", version)
+                .setHeader("Bundle-ClassPath", ".,lib/junixsocket-common.jar,lib/junixsocket-native-common.jar")
+                .setHeader("Export-Package", "org.newsclub.net.unix;version=" + version)
+                .setHeader("Import-Package", "javax.net")
+                .addResource("lib/junixsocket-common.jar", jarOf("org/newsclub/net/unix/AFUNIXSocket.class"))
+                .addResource("lib/junixsocket-native-common.jar",
+                        jarOf("org/newsclub/lib/junixsocket/common/NarMetadata.class"))
+                .build(TinyBundles.rawBuilder()));
+    }
+
+    /** The jar on the test class path that holds a resource. */
+    private static URL jarOf(String resource) {
+        URL url = EviOptions.class.getClassLoader().getResource(resource);
+        if (url == null || !"jar".equals(url.getProtocol())) {
+            throw new IllegalStateException(resource + " not in a jar on the test class path: " + url);
+        }
+        try {
+            String path = url.getPath();
+            return new URL(path.substring(0, path.indexOf("!/")));
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The named evi4j bundles ({@code core}, {@code transport-unix}, ...), of the version under test. */
+    static Option evi4j(String... artifactIds) {
+        List<Option> bundles = new ArrayList<>();
+        for (String artifactId : artifactIds) {
+            bundles.add(mavenBundle("org.evi4j", artifactId, property("evi4j.version", null)));
+        }
+        return composite(bundles.toArray(new Option[0]));
+    }
+
+    private static String version(String key) {
+        return property("evi4j.version." + key, null);
+    }
+
+    private static String property(String property, String fallback) {
+        String value = System.getProperty(property, fallback);
+        if (value == null) {
+            throw new IllegalStateException("system property " + property + " not set: run through maven-failsafe "
+                    + "(mvn -pl itests verify), which sets it from the parent pom");
+        }
+        return value;
+    }
+
+    private static String majorMinor(String version) {
+        int first = version.indexOf('.');
+        int second = version.indexOf('.', first + 1);
+        return second < 0 ? version : version.substring(0, second);
+    }
+}
