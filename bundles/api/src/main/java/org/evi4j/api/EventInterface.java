@@ -40,9 +40,10 @@ public interface EventInterface {
 
     /**
      * Raises an event: it is encoded once per encoder in use and sent to every live subscriber, newest first.
-     * Send failures are counted per subscriber, never thrown.
+     * What became of each send (sent, failed, dropped, undelivered for want of a transport) is counted per
+     * subscriber, never thrown.
      *
-     * @return how many subscribers the event was handed to (0 when it has none)
+     * @return how many live subscribers the event was for (0 when it has none)
      * @throws UnknownEventException when the event was not published
      */
     int raise(Event event);

@@ -37,7 +37,7 @@ final class Dispatcher {
         this.clock = clock;
     }
 
-    /** @return how many subscribers the event was handed to a transport for */
+    /** @return how many live subscribers the event was for (delivered or not: each outcome is counted) */
     int raise(EventEntry entry, Event event) {
         entry.raised.increment();
         Snapshot snapshot = entry.snapshot();
@@ -46,9 +46,12 @@ final class Dispatcher {
             return 0;
         }
         long now = clock.millis();
-        ByteBuffer[] payloads = new ByteBuffer[snapshot.encoders().length];
+        String[] encoderNames = snapshot.encoders();
+        // nearly every event has one encoder in use: keep its payload in a local, no array per raise
+        ByteBuffer single = null;
+        ByteBuffer[] payloads = encoderNames.length > 1 ? new ByteBuffer[encoderNames.length] : null;
         int[] encoderIndex = snapshot.encoderIndex();
-        int handed = 0;
+        int live = 0;
         boolean expired = false;
         for (int i = 0; i < subscribers.length; i++) {
             Subscriber s = subscribers[i];
@@ -57,19 +60,22 @@ final class Dispatcher {
                 continue;
             }
             int e = encoderIndex[i];
-            ByteBuffer payload = payloads[e];
+            ByteBuffer payload = payloads == null ? single : payloads[e];
             if (payload == null) {
-                payload = encode(snapshot.encoders()[e], event);
-                payloads[e] = payload;
+                payload = encode(encoderNames[e], event);
+                if (payloads == null) {
+                    single = payload;
+                } else {
+                    payloads[e] = payload;
+                }
             }
-            if (deliver(s, payload, snapshot.encoders()[e])) {
-                handed++;
-            }
+            deliver(s, payload, encoderNames[e]);
+            live++;
         }
         if (expired) {
             entry.purge(now);
         }
-        return handed;
+        return live;
     }
 
     private ByteBuffer encode(String encoderName, Event event) {
@@ -85,32 +91,31 @@ final class Dispatcher {
         }
     }
 
-    private boolean deliver(Subscriber s, ByteBuffer payload, String encoderName) {
+    private void deliver(Subscriber s, ByteBuffer payload, String encoderName) {
         if (payload == noEncoder) {
             s.undelivered.increment();
             problem(s, "no encoder " + encoderName);
-            return false;
+            return;
         }
         if (payload == encoderFailed) {
             s.failed.increment();
             problem(s, "encoder " + encoderName + " failed");
-            return false;
+            return;
         }
         if (payload.capacity() > EventInterface.MAX_DATAGRAM) {
             s.dropped.increment();
             problem(s, "event of " + payload.capacity() + " bytes exceeds " + EventInterface.MAX_DATAGRAM);
-            return false;
+            return;
         }
         EventTransport transport = transports.get(s.scheme);
         Destination d = transport == null ? null : destinations.bound(s, transport);
         if (d == null) {
             s.undelivered.increment();
             problem(s, transport == null ? "no transport for scheme " + s.scheme : s.lastError);
-            return false;
+            return;
         }
         payload.clear();
         send(s, transport, d, payload);
-        return true;
     }
 
     private void send(Subscriber s, EventTransport transport, Destination d, ByteBuffer payload) {

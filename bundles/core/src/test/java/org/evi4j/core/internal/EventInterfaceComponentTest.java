@@ -134,7 +134,7 @@ class EventInterfaceComponentTest {
         EventInterfaceComponent c = start(Map.of("published_events", "E_A"));
         c.subscribe("E_A", "udp:127.0.0.1:1");
         c.removeTransport(udp, props("evi.transport", "udp", 1));
-        assertThat(c.raise(Event.of("E_A"))).isZero();
+        assertThat(c.raise(Event.of("E_A"))).as("a live subscriber; what became of the send is counted").isEqualTo(1);
         c.addTransport(udp, props("evi.transport", "udp", 1));
         assertThat(c.raise(Event.of("E_A"))).isEqualTo(1);
         assertThat(c.subscriber("E_A", "udp:127.0.0.1:1")).get()
