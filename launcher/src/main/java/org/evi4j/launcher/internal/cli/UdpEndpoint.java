@@ -1,0 +1,69 @@
+package org.evi4j.launcher.internal.cli;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+
+/** A UDP endpoint on a {@link DatagramSocket}. */
+final class UdpEndpoint implements Endpoint {
+
+    private final DatagramSocket socket;
+    private final SocketSpec local;
+
+    private UdpEndpoint(DatagramSocket socket, SocketSpec local) {
+        this.socket = socket;
+        this.local = local;
+    }
+
+    /** A socket on an ephemeral port, connected to the peer (so that ICMP "port unreachable" is reported). */
+    static UdpEndpoint connectedTo(SocketSpec peer) throws IOException {
+        InetSocketAddress address = resolved(peer);
+        DatagramSocket socket = new DatagramSocket();
+        try {
+            socket.connect(address);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+        return new UdpEndpoint(socket, new SocketSpec(socket.getLocalAddress().getHostAddress(),
+                socket.getLocalPort(), null));
+    }
+
+    /** A socket bound to {@code local} (port 0: any free port). */
+    static UdpEndpoint bound(SocketSpec local) throws IOException {
+        DatagramSocket socket = new DatagramSocket(resolved(local));
+        return new UdpEndpoint(socket, local.withPort(socket.getLocalPort()));
+    }
+
+    private static InetSocketAddress resolved(SocketSpec spec) throws IOException {
+        InetSocketAddress address = spec.inet();
+        if (address.isUnresolved()) {
+            throw new IOException("cannot resolve host '" + spec.host() + "'");
+        }
+        return address;
+    }
+
+    @Override
+    public void send(byte[] data, int length) throws IOException {
+        socket.send(new DatagramPacket(data, length));
+    }
+
+    @Override
+    public int receive(byte[] buffer, int timeoutMillis) throws IOException {
+        socket.setSoTimeout(Math.max(1, timeoutMillis));
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        socket.receive(packet);
+        return packet.getLength();
+    }
+
+    @Override
+    public SocketSpec local() {
+        return local;
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}
