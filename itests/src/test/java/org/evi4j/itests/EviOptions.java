@@ -57,7 +57,7 @@ final class EviOptions {
      * {@code org.newsclub.net.unix}. A test-only bundle, so that the probe does not depend on what the evi4j
      * bundles that embed junixsocket privately choose to export.
      */
-    private static Option junixsocket() {
+    static Option junixsocket() {
         String version = version("junixsocket");
         return streamBundle(TinyBundles.bundle()
                 .setHeader("Bundle-ManifestVersion", "2")
