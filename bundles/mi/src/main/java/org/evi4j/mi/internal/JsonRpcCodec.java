@@ -93,6 +93,13 @@ final class JsonRpcCodec {
         try {
             write(out, error, request);
             return true;
+        } catch (ReplyOutput.ReplyTooLargeException e) {
+            if (request.idKind == JsonRpcRequest.IdKind.STRING) {
+                // only an id too long to echo makes an error this large: a null id beats no reply at all
+                return fallback(out, error, JsonRpcRequest.invalidWithNullId());
+            }
+            LOG.warn("MI reply buffer of {} bytes too small even for an error reply: no reply sent", out.limit());
+            return false;
         } catch (IOException | RuntimeException e) {
             LOG.warn("MI reply buffer too small even for an error reply ({}): no reply sent", e.toString());
             return false;

@@ -22,6 +22,13 @@ public final class UptimeCommand implements MiCommand {
 
     private final Clock clock;
     private final Instant start;
+    /** The start as text: it never changes, so it is formatted once. */
+    private final String since;
+    /** The last second written as text: {@code Now} changes once a second, requests come far more often. */
+    private volatile Formatted last;
+
+    private record Formatted(long second, String text) {
+    }
 
     public UptimeCommand() {
         this(Clock.systemDefaultZone(), Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
@@ -30,6 +37,7 @@ public final class UptimeCommand implements MiCommand {
     UptimeCommand(Clock clock, Instant start) {
         this.clock = clock;
         this.start = start;
+        this.since = format(start);
     }
 
     @Override
@@ -46,10 +54,19 @@ public final class UptimeCommand implements MiCommand {
     public MiResponse execute(MiParams params) {
         Instant now = clock.instant();
         return MiResponse.of(MiValue.object()
-                .put("Now", format(now))
-                .put("Up since", format(start))
+                .put("Now", now(now))
+                .put("Up since", since)
                 .put("Up time", (now.getEpochSecond() - start.getEpochSecond()) + " [sec]")
                 .build());
+    }
+
+    private String now(Instant now) {
+        Formatted f = last;
+        if (f == null || f.second() != now.getEpochSecond()) {
+            f = new Formatted(now.getEpochSecond(), format(now));
+            last = f;
+        }
+        return f.text();
     }
 
     private String format(Instant instant) {
