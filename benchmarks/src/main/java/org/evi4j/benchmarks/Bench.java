@@ -1,0 +1,46 @@
+package org.evi4j.benchmarks;
+
+import java.util.Arrays;
+
+/**
+ * The load harness: {@code java -cp benchmarks.jar org.evi4j.benchmarks.Bench mi|events|serve ...}. Each command
+ * prints one result line; {@code --help} on each says more.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage();
+            System.exit(2);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        int rc;
+        switch (args[0]) {
+            case "mi" -> rc = MiLoad.run(Options.parse(rest));
+            case "events" -> rc = EventLoad.run(Options.parse(rest));
+            case "serve" -> rc = MiServe.run(Options.parse(rest));
+            default -> {
+                usage();
+                rc = 2;
+            }
+        }
+        System.exit(rc);
+    }
+
+    private static void usage() {
+        System.err.println("""
+                usage: Bench mi --socket udp:HOST:PORT|unix:/path [--count N] [--inflight K] [--method uptime]
+                                [--timeout MS]
+                         closed-loop MI load: K requests in flight on one socket; req/s, p50, p99
+                       Bench events [--rate R] [--duration S] [--subscribers N] [--transport udp|unix]
+                                [--encoder jsonrpc|legacy]
+                         raises R events/s for S s through the real core to N real receivers;
+                         raised, delivered, lost, latency
+                       Bench serve [--socket udp:127.0.0.1:8080] [--children N]
+                         the real MI dispatcher (core commands) and MI datagram server from plain Java,
+                         until SIGTERM or Ctrl-C""");
+    }
+}
