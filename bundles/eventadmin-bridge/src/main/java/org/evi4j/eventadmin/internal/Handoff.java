@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import org.evi4j.support.LogLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +27,8 @@ final class Handoff<T> implements AutoCloseable {
     private final BlockingQueue<T> queue;
     private final Consumer<T> sink;
     private final AtomicLong overflow = new AtomicLong();
-    private final RateLimiter overflowLog = new RateLimiter(10, TimeUnit.SECONDS);
-    private final RateLimiter failureLog = new RateLimiter(10, TimeUnit.SECONDS);
+    private final LogLimiter overflowLog = new LogLimiter(10, TimeUnit.SECONDS);
+    private final LogLimiter failureLog = new LogLimiter(10, TimeUnit.SECONDS);
     private final Thread thread;
     private volatile boolean open = true;
 

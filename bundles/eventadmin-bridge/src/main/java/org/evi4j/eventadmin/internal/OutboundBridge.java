@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.evi4j.api.Event;
 import org.evi4j.api.EventParam;
+import org.evi4j.support.LogLimiter;
 import org.evi4j.spi.EventListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -46,7 +47,7 @@ public final class OutboundBridge implements EventListener {
     private final Set<String> selected;
     private final boolean all;
     private final Map<String, String> topics = new ConcurrentHashMap<>();
-    private final RateLimiter failureLog = new RateLimiter(10, TimeUnit.SECONDS);
+    private final LogLimiter failureLog = new LogLimiter(10, TimeUnit.SECONDS);
 
     @Activate
     public OutboundBridge(@Reference EventAdmin eventAdmin, OutboundConfig config) {

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 
 import org.evi4j.api.Event;
 import org.evi4j.api.EventParam;
+import org.evi4j.testkit.InMemoryEventInterface;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class InboundBridgeTest {
         bridges.forEach(InboundBridge::close);
     }
 
-    private InboundBridge bridge(RecordingEventInterface evi, String eventName, int queueSize) {
+    private InboundBridge bridge(InMemoryEventInterface evi, String eventName, int queueSize) {
         InboundBridge bridge = new InboundBridge(evi, eventName, queueSize, "org/foo/*");
         bridges.add(bridge);
         return bridge;
@@ -40,45 +41,45 @@ class InboundBridgeTest {
 
     @Test
     void raisesTheConfiguredEventWithTheMappedParamsOnItsOwnThread() {
-        RecordingEventInterface evi = new RecordingEventInterface(e -> { });
+        InMemoryEventInterface evi = new InMemoryEventInterface();
         InboundBridge bridge = bridge(evi, "E_FOO", 16);
-        assertThat(evi.published).containsExactly("E_FOO");
+        assertThat(evi.published()).containsExactly("E_FOO");
 
         bridge.handleEvent(event("org/foo/Bar", Map.of("user", "alice", "code", 404)));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> evi.raised.size() == 1);
-        assertThat(evi.raised.get(0)).isEqualTo(
+        await().atMost(Duration.ofSeconds(10)).until(() -> evi.raised().size() == 1);
+        assertThat(evi.raised().get(0)).isEqualTo(
                 Event.of("E_FOO", EventParam.of("code", 404), EventParam.of("user", "alice")));
-        assertThat(evi.raisingThreads.get(0)).startsWith("evi4j EventAdmin bridge")
+        assertThat(evi.raisingThreads().get(0)).startsWith("evi4j EventAdmin bridge")
                 .isNotEqualTo(Thread.currentThread().getName());
     }
 
     @Test
     void derivedNamesArePublishedOnceOnFirstUse() {
-        RecordingEventInterface evi = new RecordingEventInterface(e -> { });
+        InMemoryEventInterface evi = new InMemoryEventInterface();
         InboundBridge bridge = bridge(evi, "", 16);
-        assertThat(evi.published).isEmpty();
+        assertThat(evi.published()).isEmpty();
 
         bridge.handleEvent(event("org/foo/Bar", Map.of()));
         bridge.handleEvent(event("org/foo/Baz", Map.of()));
         bridge.handleEvent(event("org/foo/Bar", Map.of("n", 1)));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> evi.raised.size() == 3);
-        assertThat(evi.raised).extracting(Event::name).containsExactly("E_ORG_FOO_BAR", "E_ORG_FOO_BAZ",
+        await().atMost(Duration.ofSeconds(10)).until(() -> evi.raised().size() == 3);
+        assertThat(evi.raised()).extracting(Event::name).containsExactly("E_ORG_FOO_BAR", "E_ORG_FOO_BAZ",
                 "E_ORG_FOO_BAR");
-        assertThat(evi.published).containsExactly("E_ORG_FOO_BAR", "E_ORG_FOO_BAZ");
+        assertThat(evi.published()).containsExactly("E_ORG_FOO_BAR", "E_ORG_FOO_BAZ");
     }
 
     @Test
     void eventsTheBridgePostedAreNotBridgedBack() {
-        RecordingEventInterface evi = new RecordingEventInterface(e -> { });
+        InMemoryEventInterface evi = new InMemoryEventInterface();
         InboundBridge bridge = bridge(evi, "", 16);
 
         bridge.handleEvent(event("org/foo/Loop", Map.of(InboundMapper.BRIDGED, true)));
         bridge.handleEvent(event("org/foo/After", Map.of()));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> evi.raised.size() == 1);
-        assertThat(evi.raised).extracting(Event::name).containsExactly("E_ORG_FOO_AFTER");
+        await().atMost(Duration.ofSeconds(10)).until(() -> evi.raised().size() == 1);
+        assertThat(evi.raised()).extracting(Event::name).containsExactly("E_ORG_FOO_AFTER");
     }
 
     @Test
@@ -93,7 +94,7 @@ class InboundBridgeTest {
                 Thread.currentThread().interrupt();
             }
         };
-        RecordingEventInterface evi = new RecordingEventInterface(blocking);
+        InMemoryEventInterface evi = new InMemoryEventInterface(blocking);
         InboundBridge bridge = bridge(evi, "E_FOO", 2);
 
         bridge.handleEvent(event("org/foo/1", Map.of()));
@@ -106,14 +107,14 @@ class InboundBridgeTest {
         assertThat(bridge.overflow()).isEqualTo(3);
 
         release.countDown();
-        await().atMost(Duration.ofSeconds(10)).until(() -> evi.raised.size() == 3);
-        assertThat(evi.raised.get(2).params()).containsExactly(EventParam.of("i", 3));
+        await().atMost(Duration.ofSeconds(10)).until(() -> evi.raised().size() == 3);
+        assertThat(evi.raised().get(2).params()).containsExactly(EventParam.of("i", 3));
     }
 
     @Test
     void aFailingRaiseDoesNotStopTheBridge() {
         AtomicInteger calls = new AtomicInteger();
-        RecordingEventInterface evi = new RecordingEventInterface(e -> {
+        InMemoryEventInterface evi = new InMemoryEventInterface(e -> {
             if (calls.incrementAndGet() == 1) {
                 throw new IllegalStateException("boom");
             }
@@ -128,7 +129,7 @@ class InboundBridgeTest {
 
     @Test
     void badConfigurationIsRefusedWithAClearMessage() {
-        RecordingEventInterface evi = new RecordingEventInterface(e -> { });
+        InMemoryEventInterface evi = new InMemoryEventInterface();
         assertThatThrownBy(() -> bridge(evi, "E_" + "X".repeat(63), 16))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("longer than 64 bytes");
         assertThatThrownBy(() -> bridge(evi, "E_FOO", 0))
@@ -137,7 +138,7 @@ class InboundBridgeTest {
 
     @Test
     void closeStopsTheThread() {
-        RecordingEventInterface evi = new RecordingEventInterface(e -> { });
+        InMemoryEventInterface evi = new InMemoryEventInterface();
         InboundBridge bridge = new InboundBridge(evi, null, 8, "org/stop/*");
         assertThat(bridgeThreads("org/stop/*")).isEqualTo(1);
 

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.evi4j.api.Event;
+import org.evi4j.testkit.InMemoryEventInterface;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -50,7 +51,7 @@ class InboundComponentTest {
 
     @Test
     void registersAHandlerOnTheSplitTopicsThatRaisesAndUnregistersOnDeactivate() {
-        RecordingEventInterface evi = new RecordingEventInterface(e -> { });
+        InMemoryEventInterface evi = new InMemoryEventInterface();
         InboundComponent component = new InboundComponent(context, evi,
                 config(new String[] {"org/foo/*, org/bar/Baz", "*"}, "E_FOO", "(user=*)"));
         try {
@@ -59,8 +60,8 @@ class InboundComponentTest {
             assertThat(properties.get().get(EventConstants.EVENT_FILTER)).isEqualTo("(user=*)");
 
             ((EventHandler) service.get()).handleEvent(new org.osgi.service.event.Event("org/bar/Baz", Map.of()));
-            await().atMost(Duration.ofSeconds(10)).until(() -> evi.raised.size() == 1);
-            assertThat(evi.raised).containsExactly(Event.of("E_FOO"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> evi.raised().size() == 1);
+            assertThat(evi.raised()).containsExactly(Event.of("E_FOO"));
         } finally {
             component.deactivate();
         }
@@ -77,7 +78,7 @@ class InboundComponentTest {
 
     @Test
     void badConfigurationIsRefusedBeforeAnythingIsRegistered() {
-        RecordingEventInterface evi = new RecordingEventInterface(e -> { });
+        InMemoryEventInterface evi = new InMemoryEventInterface();
         assertThatThrownBy(() -> new InboundComponent(context, evi, config(null, "", "")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("event.topics is required");
         assertThatThrownBy(() -> new InboundComponent(context, evi, config(new String[] {"org//x"}, "", "")))

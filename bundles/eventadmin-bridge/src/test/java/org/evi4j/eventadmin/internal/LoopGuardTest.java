@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.evi4j.api.Event;
+import org.evi4j.testkit.InMemoryEventInterface;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,11 +25,11 @@ class LoopGuardTest {
     private final List<org.osgi.service.event.Event> posted = new CopyOnWriteArrayList<>();
     private OutboundBridge outbound;
     private InboundBridge inbound;
-    private RecordingEventInterface evi;
+    private InMemoryEventInterface evi;
 
     @BeforeEach
     void wire() {
-        evi = new RecordingEventInterface(e -> outbound.eventRaised(e));
+        evi = new InMemoryEventInterface(e -> outbound.eventRaised(e));
         EventAdmin eventAdmin = new EventAdmin() {
             @Override
             public void postEvent(org.osgi.service.event.Event event) {
@@ -57,8 +58,8 @@ class LoopGuardTest {
         inbound.handleEvent(new org.osgi.service.event.Event("org/foo/Bar", Map.of("k", "v")));
         inbound.handleEvent(new org.osgi.service.event.Event("org/foo/End", Map.of()));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> evi.raised.size() >= 3);
-        assertThat(evi.raised).extracting(Event::name).containsExactly("E_LOCAL", "E_ORG_FOO_BAR", "E_ORG_FOO_END");
+        await().atMost(Duration.ofSeconds(10)).until(() -> evi.raised().size() >= 3);
+        assertThat(evi.raised()).extracting(Event::name).containsExactly("E_LOCAL", "E_ORG_FOO_BAR", "E_ORG_FOO_END");
         assertThat(posted).extracting(org.osgi.service.event.Event::getTopic).containsExactly("org/evi4j/E_LOCAL");
     }
 }

@@ -19,27 +19,15 @@ import org.slf4j.LoggerFactory;
 /** {@code event_subscribe} / {@code evi:subscribe}: subscribes a socket to an event, or refreshes it. */
 @Component(service = MiCommand.class, property = {
         MiCommand.NAME_PROPERTY + "=event_subscribe", MiCommand.NAME_PROPERTY + "=evi:subscribe" })
-public final class EventSubscribeCommand implements MiCommand {
+public final class EventSubscribeCommand extends EviCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventSubscribeCommand.class);
     private static final List<List<String>> RECIPES = List.of(
             List.of("event", "socket"), List.of("event", "socket", "expire"));
 
-    private final EventInterface evi;
-
     @Activate
     public EventSubscribeCommand(@Reference(policyOption = ReferencePolicyOption.GREEDY) EventInterface evi) {
-        this.evi = evi;
-    }
-
-    @Override
-    public List<List<String>> recipes() {
-        return RECIPES;
-    }
-
-    @Override
-    public String help() {
-        return "subscribes an event to the Event Interface";
+        super(evi, RECIPES, "subscribes an event to the Event Interface");
     }
 
     @Override

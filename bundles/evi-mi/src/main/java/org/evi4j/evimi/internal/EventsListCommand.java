@@ -18,25 +18,13 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /** {@code events_list} / {@code evi:list}: every published event, in id order. */
 @Component(service = MiCommand.class, property = {
         MiCommand.NAME_PROPERTY + "=events_list", MiCommand.NAME_PROPERTY + "=evi:list" })
-public final class EventsListCommand implements MiCommand {
+public final class EventsListCommand extends EviCommand {
 
     private static final List<List<String>> RECIPES = List.of(List.of());
 
-    private final EventInterface evi;
-
     @Activate
     public EventsListCommand(@Reference(policyOption = ReferencePolicyOption.GREEDY) EventInterface evi) {
-        this.evi = evi;
-    }
-
-    @Override
-    public List<List<String>> recipes() {
-        return RECIPES;
-    }
-
-    @Override
-    public String help() {
-        return "lists all the events advertised through the Event Interface";
+        super(evi, RECIPES, "lists all the events advertised through the Event Interface");
     }
 
     @Override

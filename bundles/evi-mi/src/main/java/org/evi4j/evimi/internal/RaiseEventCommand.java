@@ -18,25 +18,13 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /** {@code raise_event} / {@code evi:raise}: raises a published event, with parameters read as {@link RaiseParams}. */
 @Component(service = MiCommand.class, property = {
         MiCommand.NAME_PROPERTY + "=raise_event", MiCommand.NAME_PROPERTY + "=evi:raise" })
-public final class RaiseEventCommand implements MiCommand {
+public final class RaiseEventCommand extends EviCommand {
 
     private static final List<List<String>> RECIPES = List.of(List.of("event"), List.of("event", "params"));
 
-    private final EventInterface evi;
-
     @Activate
     public RaiseEventCommand(@Reference(policyOption = ReferencePolicyOption.GREEDY) EventInterface evi) {
-        this.evi = evi;
-    }
-
-    @Override
-    public List<List<String>> recipes() {
-        return RECIPES;
-    }
-
-    @Override
-    public String help() {
-        return "raises an event through the Event Interface; Params: event [ params ]";
+        super(evi, RECIPES, "raises an event through the Event Interface; Params: event [ params ]");
     }
 
     @Override

@@ -28,27 +28,15 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = MiCommand.class, property = {
         MiCommand.NAME_PROPERTY + "=subscribers_list", MiCommand.NAME_PROPERTY + "=evi:subscribers" })
-public final class SubscribersListCommand implements MiCommand {
+public final class SubscribersListCommand extends EviCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscribersListCommand.class);
     private static final List<List<String>> RECIPES = List.of(
             List.of(), List.of("event"), List.of("event", "socket"));
 
-    private final EventInterface evi;
-
     @Activate
     public SubscribersListCommand(@Reference(policyOption = ReferencePolicyOption.GREEDY) EventInterface evi) {
-        this.evi = evi;
-    }
-
-    @Override
-    public List<List<String>> recipes() {
-        return RECIPES;
-    }
-
-    @Override
-    public String help() {
-        return "lists all the Event Interface subscribers; Params: [ event [ subscriber ]]";
+        super(evi, RECIPES, "lists all the Event Interface subscribers; Params: [ event [ subscriber ]]");
     }
 
     @Override

@@ -13,6 +13,7 @@ import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 
 import org.evi4j.api.Event;
+import org.evi4j.testkit.InMemoryEventInterface;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,12 +34,12 @@ class JmxComponentTest {
         evi.subscribe("E_PIKE_BLOCKED", "unix:/tmp/p.sock;encoder=legacy", 60);
         evi.subscribe("E_CORE_THRESHOLD", "udp:127.0.0.1:9", 100);
         evi.subscribe("E_CORE_THRESHOLD", "udp:127.0.0.1:10", 100);
-        evi.unreachable.add("unix:/tmp/p.sock");
-        evi.full.add("udp:127.0.0.1:9");
-        evi.noTransport.add("udp:127.0.0.1:10");
+        evi.unreachable("unix:/tmp/p.sock");
+        evi.full("udp:127.0.0.1:9");
+        evi.noTransport("udp:127.0.0.1:10");
         raise("E_PIKE_BLOCKED", 3);
         raise("E_CORE_THRESHOLD", 2);
-        evi.now = 10;
+        evi.setClock(10);
         component = new JmxComponent(evi);
     }
 

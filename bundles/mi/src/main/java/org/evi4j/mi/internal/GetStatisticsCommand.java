@@ -3,7 +3,6 @@ package org.evi4j.mi.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.evi4j.api.EventInterface;
 import org.evi4j.mi.MiCommand;
 import org.evi4j.mi.MiException;
 import org.evi4j.mi.MiNode;
@@ -13,40 +12,25 @@ import org.evi4j.mi.MiValue;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * {@code get_statistics}: {@code {"group:name":value,..}} for the statistics named; legacy lines
  * {@code group:name = value} as OpenSIPS 2.4.
  */
-@Component(property = {MiCommand.NAME_PROPERTY + "=get_statistics", MiCommand.NAME_PROPERTY + "=statistics:get"})
-public final class GetStatisticsCommand implements MiCommand {
+@Component(service = MiCommand.class,
+    property = {MiCommand.NAME_PROPERTY + "=get_statistics", MiCommand.NAME_PROPERTY + "=statistics:get"})
+public final class GetStatisticsCommand extends StatisticsCommand {
 
-    private final CommandRegistry registry;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile EventInterface events;
+    private static final List<List<String>> RECIPES = List.of(List.of(Statistics.PARAM));
 
     @Activate
     public GetStatisticsCommand(@Reference CommandRegistry registry) {
-        this.registry = registry;
-    }
-
-    @Override
-    public List<List<String>> recipes() {
-        return List.of(List.of(Statistics.PARAM));
-    }
-
-    @Override
-    public String help() {
-        return "prints the statistics (all, group or one) realtime values";
+        super(registry, RECIPES, "prints the statistics (all, group or one) realtime values");
     }
 
     @Override
     public MiResponse execute(MiParams params) throws MiException {
-        List<Statistics.Stat> stats = Statistics.select(Statistics.all(events, registry.counters()),
-                params.value(Statistics.PARAM));
+        List<Statistics.Stat> stats = Statistics.select(all(), params.value(Statistics.PARAM));
         MiValue.ObjectBuilder result = MiValue.object();
         List<MiNode> legacy = new ArrayList<>(stats.size());
         for (Statistics.Stat s : stats) {

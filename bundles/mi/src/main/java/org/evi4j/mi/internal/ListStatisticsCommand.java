@@ -2,7 +2,6 @@ package org.evi4j.mi.internal;
 
 import java.util.List;
 
-import org.evi4j.api.EventInterface;
 import org.evi4j.mi.MiCommand;
 import org.evi4j.mi.MiException;
 import org.evi4j.mi.MiParams;
@@ -11,36 +10,22 @@ import org.evi4j.mi.MiValue;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
 /** {@code list_statistics}: {@code {"group:name":"incremental"|"non-incremental",..}}, all or those named. */
-@Component(property = {MiCommand.NAME_PROPERTY + "=list_statistics", MiCommand.NAME_PROPERTY + "=statistics:list"})
-public final class ListStatisticsCommand implements MiCommand {
+@Component(service = MiCommand.class,
+    property = {MiCommand.NAME_PROPERTY + "=list_statistics", MiCommand.NAME_PROPERTY + "=statistics:list"})
+public final class ListStatisticsCommand extends StatisticsCommand {
 
-    private final CommandRegistry registry;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile EventInterface events;
+    private static final List<List<String>> RECIPES = List.of(List.of(), List.of(Statistics.PARAM));
 
     @Activate
     public ListStatisticsCommand(@Reference CommandRegistry registry) {
-        this.registry = registry;
-    }
-
-    @Override
-    public List<List<String>> recipes() {
-        return List.of(List.of(), List.of(Statistics.PARAM));
-    }
-
-    @Override
-    public String help() {
-        return "lists all the registered statistics and their types";
+        super(registry, RECIPES, "lists all the registered statistics and their types");
     }
 
     @Override
     public MiResponse execute(MiParams params) throws MiException {
-        List<Statistics.Stat> stats = Statistics.all(events, registry.counters());
+        List<Statistics.Stat> stats = all();
         if (params.has(Statistics.PARAM)) {
             stats = Statistics.select(stats, params.value(Statistics.PARAM));
         }

@@ -10,35 +10,20 @@ import org.evi4j.mi.MiResponse;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * {@code reset_statistics}: sets the statistics named back to zero. The Event Interface resets its counters all
  * together, so naming any {@code evi} statistic resets the whole {@code evi} group.
  */
-@Component(property = {MiCommand.NAME_PROPERTY + "=reset_statistics",
+@Component(service = MiCommand.class, property = {MiCommand.NAME_PROPERTY + "=reset_statistics",
     MiCommand.NAME_PROPERTY + "=statistics:reset"})
-public final class ResetStatisticsCommand implements MiCommand {
+public final class ResetStatisticsCommand extends StatisticsCommand {
 
-    private final CommandRegistry registry;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile EventInterface events;
+    private static final List<List<String>> RECIPES = List.of(List.of(Statistics.PARAM));
 
     @Activate
     public ResetStatisticsCommand(@Reference CommandRegistry registry) {
-        this.registry = registry;
-    }
-
-    @Override
-    public List<List<String>> recipes() {
-        return List.of(List.of(Statistics.PARAM));
-    }
-
-    @Override
-    public String help() {
-        return "resets the value of a statistic variable";
+        super(registry, RECIPES, "resets the value of a statistic variable");
     }
 
     @Override

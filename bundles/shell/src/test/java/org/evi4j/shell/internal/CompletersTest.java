@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.karaf.shell.api.console.CommandLine;
+import org.evi4j.testkit.InMemoryEventInterface;
 import org.junit.jupiter.api.Test;
 
 class CompletersTest {

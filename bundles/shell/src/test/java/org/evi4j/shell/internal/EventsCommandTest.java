@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.evi4j.api.Event;
+import org.evi4j.testkit.InMemoryEventInterface;
 import org.junit.jupiter.api.Test;
 
 class EventsCommandTest {
@@ -27,7 +28,7 @@ class EventsCommandTest {
         evi.raise(Event.of("E_CORE_THRESHOLD"));
         evi.raise(Event.of("E_CORE_THRESHOLD"));
         evi.raise(Event.of("E_PIKE_BLOCKED"));
-        evi.now = 10;
+        evi.setClock(10);
 
         run();
 

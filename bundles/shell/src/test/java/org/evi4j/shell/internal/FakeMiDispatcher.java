@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import org.evi4j.api.EventInfo;
 import org.evi4j.api.UnknownEventException;
 import org.evi4j.mi.MiDispatcher;
+import org.evi4j.testkit.InMemoryEventInterface;
 
 /**
  * A JSON-RPC MI dispatcher serving {@code which}, {@code events_list} and {@code event_subscribe} over an

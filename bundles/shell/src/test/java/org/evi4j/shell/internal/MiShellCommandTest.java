@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.evi4j.testkit.InMemoryEventInterface;
 import org.junit.jupiter.api.Test;
 
 class MiShellCommandTest {

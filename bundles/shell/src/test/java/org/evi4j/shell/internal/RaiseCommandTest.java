@@ -8,6 +8,7 @@ import java.util.List;
 import org.evi4j.api.Event;
 import org.evi4j.api.EventParam;
 import org.evi4j.api.UnknownEventException;
+import org.evi4j.testkit.InMemoryEventInterface;
 import org.junit.jupiter.api.Test;
 
 class RaiseCommandTest {
@@ -32,7 +33,7 @@ class RaiseCommandTest {
 
         run("E_PIKE_BLOCKED", false, false, "ip=192.168.2.11", "count=3");
 
-        assertThat(evi.raisedEvents).containsExactly(Event.of("E_PIKE_BLOCKED", EventParam.of("ip", "192.168.2.11"),
+        assertThat(evi.raised()).containsExactly(Event.of("E_PIKE_BLOCKED", EventParam.of("ip", "192.168.2.11"),
                 EventParam.of("count", 3)));
         assertThat(evi.event("E_PIKE_BLOCKED").orElseThrow().raised()).isEqualTo(1);
         assertThat(out.text()).isEqualTo("Raised E_PIKE_BLOCKED[ip=\"192.168.2.11\", count=3] to 1 subscriber\n");
@@ -42,7 +43,7 @@ class RaiseCommandTest {
     void stringsOption() {
         evi.publish("E_X");
         run("E_X", true, false, "7");
-        assertThat(evi.raisedEvents).containsExactly(Event.of("E_X", EventParam.of(null, "7")));
+        assertThat(evi.raised()).containsExactly(Event.of("E_X", EventParam.of(null, "7")));
         assertThat(out.text()).endsWith("to 0 subscribers\n");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.evi4j.api.Event;
+import org.evi4j.testkit.InMemoryEventInterface;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class StatsCommandTest {
         evi.subscribe("E_A", "udp:127.0.0.1:1");
         evi.subscribe("E_A", "udp:127.0.0.1:2");
         evi.subscribe("E_B", "unix:/tmp/b.sock");
-        evi.unreachable.add("unix:/tmp/b.sock");
+        evi.unreachable("unix:/tmp/b.sock");
         for (int i = 0; i < 3; i++) {
             evi.raise(Event.of("E_A"));
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.evi4j.api.InvalidSubscriptionException;
 import org.evi4j.api.SubscriberInfo;
+import org.evi4j.testkit.InMemoryEventInterface;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

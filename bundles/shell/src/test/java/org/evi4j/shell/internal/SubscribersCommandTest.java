@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.evi4j.api.Event;
 import org.evi4j.api.UnknownEventException;
+import org.evi4j.testkit.InMemoryEventInterface;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,11 +23,11 @@ class SubscribersCommandTest {
         evi.subscribe("E_A", "udp:127.0.0.1:8081", 100);
         evi.subscribe("E_A", "unix:/tmp/a.sock;encoder=legacy", 60);
         evi.subscribe("E_B", "udp:[::1]:9000", 30);
-        evi.unreachable.add("unix:/tmp/a.sock");
+        evi.unreachable("unix:/tmp/a.sock");
         evi.raise(Event.of("E_A"));
         evi.raise(Event.of("E_A"));
         evi.raise(Event.of("E_B"));
-        evi.now = 20;
+        evi.setClock(20);
     }
 
     private void run(String event) {
@@ -50,7 +51,7 @@ class SubscribersCommandTest {
 
     @Test
     void withoutAnEventListsEveryEventsLiveSubscribers() {
-        evi.now = 40;
+        evi.setClock(40);
         run(null);
 
         assertThat(out.rows()).extracting(row -> row.get(0) + " " + row.get(1))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.evi4j.api.SubscriberInfo;
+import org.evi4j.testkit.InMemoryEventInterface;
 import org.junit.jupiter.api.Test;
 
 class UnsubscribeCommandTest {

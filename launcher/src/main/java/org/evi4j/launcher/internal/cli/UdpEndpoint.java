@@ -1,19 +1,14 @@
 package org.evi4j.launcher.internal.cli;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 
 /** A UDP endpoint on a {@link DatagramSocket}. */
-final class UdpEndpoint implements Endpoint {
-
-    private final DatagramSocket socket;
-    private final SocketSpec local;
+final class UdpEndpoint extends DatagramEndpoint {
 
     private UdpEndpoint(DatagramSocket socket, SocketSpec local) {
-        this.socket = socket;
-        this.local = local;
+        super(socket, local);
     }
 
     /** A socket on an ephemeral port, connected to the peer (so that ICMP "port unreachable" is reported). */
@@ -42,28 +37,5 @@ final class UdpEndpoint implements Endpoint {
             throw new IOException("cannot resolve host '" + spec.host() + "'");
         }
         return address;
-    }
-
-    @Override
-    public void send(byte[] data, int length) throws IOException {
-        socket.send(new DatagramPacket(data, length));
-    }
-
-    @Override
-    public int receive(byte[] buffer, int timeoutMillis) throws IOException {
-        socket.setSoTimeout(Math.max(1, timeoutMillis));
-        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-        socket.receive(packet);
-        return packet.getLength();
-    }
-
-    @Override
-    public SocketSpec local() {
-        return local;
-    }
-
-    @Override
-    public void close() {
-        socket.close();
     }
 }

@@ -1,7 +1,6 @@
 package org.evi4j.launcher.internal.cli;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -14,14 +13,10 @@ import org.newsclub.net.unix.AFUNIXDatagramSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 /** An AF_UNIX datagram endpoint (junixsocket); its socket file is removed when it is closed. */
-final class UnixEndpoint implements Endpoint {
-
-    private final AFUNIXDatagramSocket socket;
-    private final SocketSpec local;
+final class UnixEndpoint extends DatagramEndpoint {
 
     private UnixEndpoint(AFUNIXDatagramSocket socket, SocketSpec local) {
-        this.socket = socket;
-        this.local = local;
+        super(socket, local);
     }
 
     /**
@@ -74,28 +69,10 @@ final class UnixEndpoint implements Endpoint {
     }
 
     @Override
-    public void send(byte[] data, int length) throws IOException {
-        socket.send(new DatagramPacket(data, length));
-    }
-
-    @Override
-    public int receive(byte[] buffer, int timeoutMillis) throws IOException {
-        socket.setSoTimeout(Math.max(1, timeoutMillis));
-        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-        socket.receive(packet);
-        return packet.getLength();
-    }
-
-    @Override
-    public SocketSpec local() {
-        return local;
-    }
-
-    @Override
     public void close() {
-        socket.close();
+        super.close();
         try {
-            Files.deleteIfExists(local.path());
+            Files.deleteIfExists(local().path());
         } catch (IOException e) {
             // a socket file left in a temporary folder is harmless; nothing else to do here
         }

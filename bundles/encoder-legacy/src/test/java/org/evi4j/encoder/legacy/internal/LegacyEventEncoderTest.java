@@ -3,105 +3,36 @@ package org.evi4j.encoder.legacy.internal;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.evi4j.api.Event;
 import org.evi4j.api.EventParam;
-import org.evi4j.testkit.Vectors;
-import org.evi4j.testkit.Vectors.EventCase;
+import org.evi4j.spi.EventEncoder;
+import org.evi4j.testkit.EncoderContract;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class LegacyEventEncoderTest {
+class LegacyEventEncoderTest extends EncoderContract {
 
     private final LegacyEventEncoder encoder = new LegacyEventEncoder();
 
-    static List<EventCase> vectors() {
-        return Vectors.eventCases("events-legacy.json");
+    @Override
+    protected EventEncoder encoder() {
+        return encoder;
     }
 
-    private static void assertEncodes(byte[] actual, byte[] expected) {
-        assertThat(new String(actual, UTF_8)).isEqualTo(new String(expected, UTF_8));
-        assertThat(actual).isEqualTo(expected);
+    @Override
+    protected String vectorFile() {
+        return "events-legacy.json";
     }
 
-    private static void assertEncodes(byte[] actual, String expected) {
-        assertEncodes(actual, expected.getBytes(UTF_8));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("vectors")
-    void encodesVectorExactly(EventCase c) {
-        assertEncodes(encoder.encode(c.event()), c.expected());
-    }
-
-    @Test
-    void reusedBufferLeavesNothingBehind() {
-        List<EventCase> cases = vectors();
-        for (int round = 0; round < 3; round++) {
-            for (EventCase c : cases) {
-                assertEncodes(encoder.encode(c.event()), c.expected());
-            }
-        }
-    }
-
-    @Test
-    void eachCallReturnsANewArray() {
-        Event e = Event.builder("E_X").param("a", 1).build();
-        byte[] first = encoder.encode(e);
-        first[0] = 'X';
-        assertEncodes(encoder.encode(e), "E_X\na::1\n\n");
-    }
-
-    @Test
-    void concurrentEncodingGivesIdenticalBytes() throws Exception {
-        List<EventCase> cases = vectors();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                results.add(pool.submit(() -> {
-                    int checked = 0;
-                    for (int round = 0; round < 500; round++) {
-                        for (EventCase c : cases) {
-                            assertEncodes(encoder.encode(c.event()), c.expected());
-                            checked++;
-                        }
-                    }
-                    return checked;
-                }));
-            }
-            for (Future<Integer> f : results) {
-                assertThat(f.get(60, TimeUnit.SECONDS)).isEqualTo(500 * cases.size());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @Test
-    void veryLargeEventEncodesFullyAndLaterSmallOnesStayExact() {
-        Event.Builder big = Event.builder("E_BIG");
+    @Override
+    protected String expectedVeryLargeEvent(int repeat, int params) {
         StringBuilder expected = new StringBuilder("E_BIG\n");
-        String value = "v\"\\\n\u0001é📞".repeat(1000);
-        String quoted = "\"" + "v\\\"\\\n\u0001é📞".repeat(1000) + "\"";
-        for (int i = 0; i < 300; i++) {
-            big.param("p" + i, value);
+        String quoted = "\"" + "v\\\"\\\n\u0001é📞".repeat(repeat) + "\"";
+        for (int i = 0; i < params; i++) {
             expected.append('p').append(i).append("::").append(quoted).append('\n');
         }
-        byte[] bytes = encoder.encode(big.build());
-        assertThat(bytes.length).isGreaterThan(3_000_000);
-        assertEncodes(bytes, expected.append('\n').toString());
-
-        EventCase pike = vectors().get(0);
-        assertEncodes(encoder.encode(pike.event()), pike.expected());
+        return expected.append('\n').toString();
     }
 
     @Test

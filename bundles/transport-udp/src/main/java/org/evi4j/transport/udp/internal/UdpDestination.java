@@ -1,12 +1,12 @@
 package org.evi4j.transport.udp.internal;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.util.Optional;
 
 import org.evi4j.spi.Destination;
+import org.evi4j.support.datagram.ChannelSlot;
 
 /**
  * A parsed {@code udp:} destination. It carries its own connected channel, opened on first send, so that an ICMP
@@ -18,7 +18,7 @@ final class UdpDestination implements Destination {
     private final String address;
     private final InetSocketAddress target;
     private final Optional<InetAddress> inetAddress;
-    private volatile DatagramChannel channel;
+    private final ChannelSlot<DatagramChannel> slot = new ChannelSlot<>();
 
     UdpDestination(String address, InetAddress ip, int port) {
         this.address = address;
@@ -40,21 +40,13 @@ final class UdpDestination implements Destination {
         return target;
     }
 
+    /** The connected channel, or {@code null} before the first send and after a release. */
     DatagramChannel channel() {
-        return channel;
+        return slot.get();
     }
 
-    void channel(DatagramChannel channel) {
-        this.channel = channel;
-    }
-
-    /** Closes the channel, if any; the next send opens a new one. */
-    synchronized void closeChannel() throws IOException {
-        DatagramChannel current = channel;
-        channel = null;
-        if (current != null) {
-            current.close();
-        }
+    ChannelSlot<DatagramChannel> slot() {
+        return slot;
     }
 
     @Override

@@ -10,10 +10,11 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.concurrent.TimeUnit;
 
-import org.evi4j.api.EventInterface;
 import org.evi4j.spi.Destination;
 import org.evi4j.spi.EventTransport;
 import org.evi4j.spi.SendResult;
+import org.evi4j.support.LogLimiter;
+import org.evi4j.support.datagram.DatagramTransport;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -26,32 +27,32 @@ import org.slf4j.LoggerFactory;
  * gets its own connected non-blocking channel, so that the kernel reports an ICMP port unreachable to the
  * subscriber that caused it, as a failure of its next send.
  */
-@Component(configurationPid = UdpTransport.PID, property = EventTransport.SCHEME_PROPERTY + "=udp")
+@Component(service = EventTransport.class, configurationPid = UdpTransport.PID,
+        property = EventTransport.SCHEME_PROPERTY + "=udp")
 @Designate(ocd = UdpTransportConfig.class)
-public final class UdpTransport implements EventTransport {
+public final class UdpTransport extends DatagramTransport<UdpDestination, DatagramChannel> {
 
     /** The configuration PID. */
     static final String PID = "org.evi4j.transport.udp";
 
     private static final Logger LOG = LoggerFactory.getLogger(UdpTransport.class);
-    private static final SendResult TOO_LARGE =
-            SendResult.dropped("datagram larger than " + EventInterface.MAX_DATAGRAM + " bytes");
-    private static final SendResult EMPTY = SendResult.failed("empty datagram");
     private static final SendResult WOULD_BLOCK = SendResult.dropped("socket send buffer full");
     private static final SendResult CLOSED = SendResult.failed("UDP transport closed");
-    private static final SendResult NOT_UDP = SendResult.failed("not a destination of the UDP transport");
 
-    private final UdpChannels channels;
-    private final WarnLimiter warnings = new WarnLimiter(10, TimeUnit.SECONDS);
+    private final LogLimiter warnings = new LogLimiter(10, TimeUnit.SECONDS);
 
     @Activate
     public UdpTransport(UdpTransportConfig config) {
+        super(UdpDestination.class, "UDP", UdpDestination::slot, opener(config));
+        LOG.debug("UDP transport active (bind_address '{}', send_buffer_size {})",
+                config.bind__address(), config.send__buffer__size());
+    }
+
+    private static UdpChannelOpener opener(UdpTransportConfig config) {
         if (config.send__buffer__size() < 0) {
             throw new IllegalArgumentException("send_buffer_size must be 0 or more: " + config.send__buffer__size());
         }
-        this.channels = new UdpChannels(bindAddress(config.bind__address().trim()), config.send__buffer__size());
-        LOG.debug("UDP transport active (bind_address '{}', send_buffer_size {})",
-                config.bind__address(), config.send__buffer__size());
+        return new UdpChannelOpener(bindAddress(config.bind__address().trim()), config.send__buffer__size());
     }
 
     private static InetAddress bindAddress(String text) {
@@ -81,19 +82,7 @@ public final class UdpTransport implements EventTransport {
     }
 
     @Override
-    public SendResult send(Destination destination, ByteBuffer payload) {
-        int size = payload.remaining();
-        if (size > EventInterface.MAX_DATAGRAM) {
-            return TOO_LARGE;
-        }
-        if (size == 0) {
-            return EMPTY;
-        }
-        if (!(destination instanceof UdpDestination)) {
-            return NOT_UDP;
-        }
-        UdpDestination udp = (UdpDestination) destination;
-        int position = payload.position();
+    protected SendResult sendDatagram(UdpDestination udp, ByteBuffer payload, int size) {
         try {
             return channels.channelFor(udp).write(payload) == size ? SendResult.SENT : WOULD_BLOCK;
         } catch (PortUnreachableException e) {
@@ -104,8 +93,6 @@ public final class UdpTransport implements EventTransport {
         } catch (IOException | RuntimeException e) {
             warn(udp, e);
             return SendResult.failed("send to udp:" + udp.address() + " failed: " + e);
-        } finally {
-            payload.position(position);
         }
     }
 
@@ -119,21 +106,10 @@ public final class UdpTransport implements EventTransport {
     }
 
     private void warn(UdpDestination udp, Exception e) {
-        long suppressed = warnings.tryAcquire();
+        long suppressed = warnings.permit();
         if (suppressed >= 0) {
             LOG.warn("UDP send to udp:{} failed ({} similar warnings suppressed): {}", udp.address(), suppressed,
                     e.toString());
-        }
-    }
-
-    @Override
-    public void release(Destination destination) {
-        if (destination instanceof UdpDestination) {
-            try {
-                channels.release((UdpDestination) destination);
-            } catch (IOException e) {
-                LOG.debug("closing the channel of {} failed", destination, e);
-            }
         }
     }
 

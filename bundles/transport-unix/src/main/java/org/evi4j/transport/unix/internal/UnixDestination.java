@@ -1,10 +1,10 @@
 package org.evi4j.transport.unix.internal;
 
-import java.io.IOException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 
 import org.evi4j.spi.Destination;
+import org.evi4j.support.datagram.ChannelSlot;
 import org.newsclub.net.unix.AFUNIXDatagramChannel;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
@@ -21,7 +21,7 @@ final class UnixDestination implements Destination {
 
     private final String path;
     private final AFUNIXSocketAddress socketAddress;
-    private volatile AFUNIXDatagramChannel channel;
+    private final ChannelSlot<AFUNIXDatagramChannel> slot = new ChannelSlot<>();
 
     private UnixDestination(String path, AFUNIXSocketAddress socketAddress) {
         this.path = path;
@@ -64,22 +64,13 @@ final class UnixDestination implements Destination {
         return socketAddress;
     }
 
+    /** The connected channel, or {@code null} before the first send and after a failure or a release. */
     AFUNIXDatagramChannel channel() {
-        return channel;
+        return slot.get();
     }
 
-    void channel(AFUNIXDatagramChannel channel) {
-        this.channel = channel;
-    }
-
-    /** Forgets and closes the given channel; a channel that replaced it in the meantime is left alone. */
-    void discard(AFUNIXDatagramChannel dead) throws IOException {
-        synchronized (this) {
-            if (channel == dead) {
-                channel = null;
-            }
-        }
-        dead.close();
+    ChannelSlot<AFUNIXDatagramChannel> slot() {
+        return slot;
     }
 
     @Override

@@ -5,10 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeUnit;
 
-import org.evi4j.api.EventInterface;
 import org.evi4j.spi.Destination;
 import org.evi4j.spi.EventTransport;
 import org.evi4j.spi.SendResult;
+import org.evi4j.support.LogLimiter;
+import org.evi4j.support.datagram.DatagramTransport;
 import org.newsclub.net.unix.AFSocket;
 import org.newsclub.net.unix.AFSocketCapability;
 import org.newsclub.net.unix.AFUNIXDatagramChannel;
@@ -24,23 +25,19 @@ import org.slf4j.LoggerFactory;
  * datagram sockets). Each destination gets its own connected non-blocking channel: junixsocket closes a socket that
  * meets ECONNREFUSED, so one shared socket would be lost to every subscriber whenever one receiver is dead.
  */
-@Component(property = EventTransport.SCHEME_PROPERTY + "=unix")
-public final class UnixTransport implements EventTransport {
+@Component(service = EventTransport.class, property = EventTransport.SCHEME_PROPERTY + "=unix")
+public final class UnixTransport extends DatagramTransport<UnixDestination, AFUNIXDatagramChannel> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnixTransport.class);
-    private static final SendResult TOO_LARGE =
-            SendResult.dropped("datagram larger than " + EventInterface.MAX_DATAGRAM + " bytes");
-    private static final SendResult EMPTY = SendResult.failed("empty datagram");
     private static final SendResult QUEUE_FULL = SendResult.dropped("receiver queue full");
     private static final SendResult CLOSED = SendResult.failed("UNIX transport closed");
-    private static final SendResult NOT_UNIX = SendResult.failed("not a destination of the UNIX transport");
 
-    private final UnixChannels channels = new UnixChannels();
-    private final WarnLimiter warnings = new WarnLimiter(10, TimeUnit.SECONDS);
+    private final LogLimiter warnings = new LogLimiter(10, TimeUnit.SECONDS);
 
     /** @throws IllegalStateException when junixsocket cannot do UNIX datagrams here (no native library) */
     @Activate
     public UnixTransport() {
+        super(UnixDestination.class, "UNIX", UnixDestination::slot, new UnixChannelOpener());
         if (!AFSocket.supports(AFSocketCapability.CAPABILITY_UNIX_DATAGRAMS)) {
             throw new IllegalStateException("junixsocket cannot send UNIX datagrams on this platform");
         }
@@ -59,24 +56,12 @@ public final class UnixTransport implements EventTransport {
     }
 
     @Override
-    public SendResult send(Destination destination, ByteBuffer payload) {
-        int size = payload.remaining();
-        if (size > EventInterface.MAX_DATAGRAM) {
-            return TOO_LARGE;
-        }
-        if (size == 0) {
-            return EMPTY;
-        }
-        if (!(destination instanceof UnixDestination)) {
-            return NOT_UNIX;
-        }
-        int position = payload.position();
+    protected SendResult sendDatagram(UnixDestination destination, ByteBuffer payload, int size) {
         // junixsocket closes the channel of an interrupted thread even in non-blocking mode: hold the flag back
         boolean interrupted = Thread.interrupted();
         try {
-            return send((UnixDestination) destination, payload, size, true);
+            return send(destination, payload, size, true);
         } finally {
-            payload.position(position);
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -133,23 +118,12 @@ public final class UnixTransport implements EventTransport {
             LOG.debug("unix:{} does not exist", destination.address());
             return SendResult.failed("no such socket: unix:" + destination.address());
         }
-        long suppressed = warnings.tryAcquire();
+        long suppressed = warnings.permit();
         if (suppressed >= 0) {
             LOG.warn("UNIX send to unix:{} failed ({} similar warnings suppressed): {}", destination.address(),
                     suppressed, e.toString());
         }
         return SendResult.failed("send to unix:" + destination.address() + " failed: " + e);
-    }
-
-    @Override
-    public void release(Destination destination) {
-        if (destination instanceof UnixDestination) {
-            try {
-                channels.release((UnixDestination) destination);
-            } catch (IOException e) {
-                LOG.debug("closing the channel of {} failed", destination, e);
-            }
-        }
     }
 
     /** How many destinations hold an open channel now (for tests). */
