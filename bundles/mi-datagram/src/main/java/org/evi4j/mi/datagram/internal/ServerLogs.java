@@ -3,6 +3,7 @@ package org.evi4j.mi.datagram.internal;
 import java.net.SocketAddress;
 import java.util.concurrent.TimeUnit;
 
+import org.evi4j.support.LogLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
