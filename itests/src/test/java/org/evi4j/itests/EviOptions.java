@@ -72,6 +72,22 @@ final class EviOptions {
                 .build(TinyBundles.rawBuilder()));
     }
 
+    /**
+     * The testkit (the deterministic fuzzer and the vector loader) for the probe: a plain jar, so wrapped in a
+     * test-only bundle exporting {@code org.evi4j.testkit}, like junixsocket above.
+     */
+    static Option testkit() {
+        return streamBundle(TinyBundles.bundle()
+                .setHeader("Bundle-ManifestVersion", "2")
+                .setHeader("Bundle-SymbolicName", "org.evi4j.itests.testkit")
+                .setHeader("Bundle-Version", "0.0.0")
+                .setHeader("Bundle-ClassPath", ".,lib/testkit.jar")
+                .setHeader("Export-Package", "org.evi4j.testkit")
+                .setHeader("Import-Package", "com.fasterxml.jackson.databind,org.evi4j.api")
+                .addResource("lib/testkit.jar", jarOf("org/evi4j/testkit/FuzzMutator.class"))
+                .build(TinyBundles.rawBuilder()));
+    }
+
     /** The jar on the test class path that holds a resource. */
     private static URL jarOf(String resource) {
         URL url = EviOptions.class.getClassLoader().getResource(resource);

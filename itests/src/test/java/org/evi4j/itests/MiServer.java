@@ -6,6 +6,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -32,8 +35,14 @@ final class MiServer implements AutoCloseable {
 
     /** Creates the configuration (location null: bound to whichever bundle consumes the factory PID). */
     static MiServer start(ConfigurationAdmin configurationAdmin, String socketName) throws IOException {
+        return start(configurationAdmin, socketName, Map.of());
+    }
+
+    /** As {@link #start(ConfigurationAdmin, String)}, with more properties ({@code socket_timeout}, ...). */
+    static MiServer start(ConfigurationAdmin configurationAdmin, String socketName, Map<String, Object> more)
+            throws IOException {
         Configuration configuration = configurationAdmin.createFactoryConfiguration(FACTORY_PID, null);
-        Dictionary<String, Object> properties = new Hashtable<>();
+        Dictionary<String, Object> properties = new Hashtable<>(more);
         properties.put("socket_name", socketName);
         configuration.update(properties);
         return new MiServer(configuration, socketName);
@@ -82,6 +91,16 @@ final class MiServer implements AutoCloseable {
             // a UNIX socket file that does not exist yet: try again
             return false;
         }
+    }
+
+    /**
+     * The names of the live MI reader threads ({@code evi4j-mi-<socket_name>-<n>}) of a socket, sorted; of every
+     * MI socket for {@code ""}.
+     */
+    static List<String> readerThreads(String socketName) {
+        String prefix = "evi4j-mi-" + socketName + (socketName.isEmpty() ? "" : "-");
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith(prefix)).sorted().collect(Collectors.toList());
     }
 
     /** Deletes the configuration, which stops the server. */
