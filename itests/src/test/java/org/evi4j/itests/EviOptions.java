@@ -53,23 +53,12 @@ final class EviOptions {
     }
 
     /**
-     * junixsocket for the probe's UNIX peers: both jars on one bundle class path (TOOLCHAIN G1), exporting
-     * {@code org.newsclub.net.unix}. A test-only bundle, so that the probe does not depend on what the evi4j
-     * bundles that embed junixsocket privately choose to export.
+     * junixsocket as evi4j ships it: the {@code org.evi4j.junixsocket} bundle, exporting {@code org.newsclub.net.unix}
+     * to transport-unix, mi-datagram and the probe's UNIX peers alike. Installed with the runtime so that the probe
+     * (installed before a Karaf test installs features) can wire to it.
      */
     static Option junixsocket() {
-        String version = version("junixsocket");
-        return streamBundle(TinyBundles.bundle()
-                .setHeader("Bundle-ManifestVersion", "2")
-                .setHeader("Bundle-SymbolicName", "org.evi4j.itests.junixsocket")
-                .setHeader("Bundle-Version", version)
-                .setHeader("Bundle-ClassPath", ".,lib/junixsocket-common.jar,lib/junixsocket-native-common.jar")
-                .setHeader("Export-Package", "org.newsclub.net.unix;version=" + version)
-                .setHeader("Import-Package", "javax.net")
-                .addResource("lib/junixsocket-common.jar", jarOf("org/newsclub/net/unix/AFUNIXSocket.class"))
-                .addResource("lib/junixsocket-native-common.jar",
-                        jarOf("org/newsclub/lib/junixsocket/common/NarMetadata.class"))
-                .build(TinyBundles.rawBuilder()));
+        return mavenBundle("org.evi4j", "junixsocket", property("evi4j.version", null));
     }
 
     /**

@@ -36,14 +36,13 @@ class BundleMetadataIT {
     }
 
     @Test
-    void embedsJunixsocketAndImportsNoneOfIt() throws IOException {
+    void importsJunixsocketFromItsOwnBundleAndEmbedsNoneOfIt() throws IOException {
         Attributes manifest = bundle.getManifest().getMainAttributes();
-        assertThat(manifest.getValue("Bundle-ClassPath"))
-                .isEqualTo(".,lib/junixsocket-common.jar,lib/junixsocket-native-common.jar");
-        assertThat(bundle.getEntry("lib/junixsocket-common.jar")).isNotNull();
-        assertThat(bundle.getEntry("lib/junixsocket-native-common.jar")).isNotNull();
+        assertThat(manifest.getValue("Bundle-ClassPath")).isNull();
+        assertThat(bundle.getEntry("lib/junixsocket-common.jar")).isNull();
         assertThat(manifest.getValue("Import-Package")).contains("org.evi4j.mi;version=\"[1.0,2)\"")
-                .doesNotContain("newsclub").doesNotContain("kohlschutter").doesNotContain("errorprone");
+                .contains("org.newsclub.net.unix;version=\"[2.11,3)\"").doesNotContain("kohlschutter")
+                .doesNotContain("errorprone");
         assertThat(manifest.getValue("Export-Package")).isNull();
     }
 
