@@ -7,8 +7,6 @@ import java.nio.file.Path;
 
 import org.newsclub.net.unix.AFUNIXDatagramChannel;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A UNIX datagram MI socket. Replies leave from the bound socket itself (OpenSIPS uses a separate unbound one), so
@@ -16,21 +14,14 @@ import org.slf4j.LoggerFactory;
  * ({@code SO_SNDTIMEO}, which junixsocket sets together with the receive timeout) bounds the wait for room in a
  * full client queue; the kernel wakes the sender as soon as the client reads.
  */
-final class UnixEndpoint implements Endpoint {
-    private static final Logger LOG = LoggerFactory.getLogger(UnixEndpoint.class);
-
-    private final AFUNIXDatagramChannel channel;
-    private final AFUNIXSocketAddress local;
+final class UnixEndpoint extends ChannelEndpoint {
     private final Path path;
     private final Object identity;
-    private final String name;
 
     private UnixEndpoint(AFUNIXDatagramChannel channel, AFUNIXSocketAddress local, Path path, Object identity) {
-        this.channel = channel;
-        this.local = local;
+        super(channel, local, "unix:" + path);
         this.path = path;
         this.identity = identity;
-        this.name = "unix:" + path;
     }
 
     /** Replaces a stale socket file, binds, applies the access settings. */
@@ -57,11 +48,6 @@ final class UnixEndpoint implements Endpoint {
     }
 
     @Override
-    public SocketAddress receive(ByteBuffer request) throws IOException {
-        return channel.receive(request);
-    }
-
-    @Override
     public boolean reply(ByteBuffer reply, SocketAddress to) throws IOException {
         int length = reply.remaining();
         // 0 bytes sent = EAGAIN after SO_SNDTIMEO: the client's queue stayed full
@@ -74,27 +60,7 @@ final class UnixEndpoint implements Endpoint {
     }
 
     @Override
-    public boolean isOpen() {
-        return channel.isOpen();
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public SocketAddress localAddress() {
-        return local;
-    }
-
-    @Override
-    public void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.warn("MI socket {}: close failed: {}", name, e.toString());
-        }
+    void closed() {
         UnixSocketFile.remove(path, identity);
     }
 }
