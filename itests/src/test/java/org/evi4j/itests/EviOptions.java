@@ -49,6 +49,7 @@ final class EviOptions {
                 mavenBundle("net.bytebuddy", "byte-buddy", version("bytebuddy")),
                 mavenBundle("org.assertj", "assertj-core", version("assertj")),
                 junixsocket(),
+                testkit(),
                 junitBundles());
     }
 

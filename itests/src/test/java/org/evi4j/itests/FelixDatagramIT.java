@@ -13,6 +13,7 @@ import javax.inject.Inject;
 import org.evi4j.api.EventInterface;
 import org.evi4j.spi.EventEncoder;
 import org.evi4j.spi.EventTransport;
+import org.evi4j.testkit.Vectors;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -90,8 +91,8 @@ public class FelixDatagramIT {
 
     @Test
     public void subscribersOfOneEventGetTheirOwnEncoding() throws IOException {
-        VectorFiles.EventCase json = VectorFiles.eventCases("events-jsonrpc.json").get(0);
-        VectorFiles.EventCase legacy = VectorFiles.eventCases("events-legacy.json").get(0);
+        Vectors.EventCase json = Vectors.eventCases("events-jsonrpc.json").get(0);
+        Vectors.EventCase legacy = Vectors.eventCases("events-legacy.json").get(0);
         assertThat(legacy.event()).isEqualTo(json.event());
         String event = json.event().name();
         evi.publish(event);
@@ -114,7 +115,7 @@ public class FelixDatagramIT {
     /** Raises every case of a vector file to both listeners; returns what went wrong, one line per problem. */
     private List<String> deliverAll(String vectorFile, String socketSuffix) throws IOException {
         List<String> failures = new ArrayList<>();
-        for (VectorFiles.EventCase c : VectorFiles.eventCases(vectorFile)) {
+        for (Vectors.EventCase c : Vectors.eventCases(vectorFile)) {
             String event = c.event().name();
             evi.publish(event);
             for (DatagramPeer listener : Arrays.asList(udp, unix)) {

@@ -55,7 +55,7 @@ public class FelixMiFuzzIT {
 
     @Configuration
     public Option[] config() {
-        return options(EviOptions.runtime(), EviOptions.testkit(), EviOptions.evi4j(EviOptions.ALL));
+        return options(EviOptions.runtime(), EviOptions.evi4j(EviOptions.ALL));
     }
 
     @Before

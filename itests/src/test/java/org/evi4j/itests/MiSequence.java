@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.evi4j.api.EventInterface;
+import org.evi4j.testkit.Vectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,7 @@ final class MiSequence {
      */
     MiSequence(String file, Map<String, String> notRun) {
         this.file = file;
-        this.vectors = VectorFiles.load(file);
+        this.vectors = Vectors.load(file);
         this.notRun = notRun;
     }
 
