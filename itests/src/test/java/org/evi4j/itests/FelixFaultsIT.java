@@ -1,30 +1,22 @@
 package org.evi4j.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.util.concurrent.TimeUnit;
 
-import javax.inject.Inject;
-
 import org.evi4j.api.Event;
 import org.evi4j.api.EventInterface;
 import org.evi4j.api.SubscriberInfo;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
-public class FelixFaultsIT {
+public class FelixFaultsIT extends InFullRuntime {
 
     private static final String EVENT = "E_IT_FAULTS";
     private static final Event RAISED = Event.builder(EVENT).param("n", 1).build();
@@ -47,31 +39,12 @@ public class FelixFaultsIT {
     /** The spec'd bound: delivery resumes within 1 s of the transport's return. */
     private static final double RESUME_MILLIS = 1000;
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
     private EventInterface evi;
-    private TempSockets temp;
-
-    @Configuration
-    public Option[] config() {
-        return options(EviOptions.runtime(), EviOptions.evi4j(EviOptions.ALL));
-    }
 
     @Before
     public void setUp() throws IOException {
-        FullRuntime.await(context);
         evi = Await.service(context, EventInterface.class, null);
         evi.publish(EVENT);
-        temp = new TempSockets();
-    }
-
-    @After
-    public void tearDown() throws IOException {
-        temp.close();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.evi4j.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -10,19 +9,11 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import javax.inject.Inject;
-
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Issue 7, faults on the MI side: a configuration changed or deleted while clients hammer the socket rebinds or
@@ -31,34 +22,10 @@ import org.osgi.service.cm.ConfigurationAdmin;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class FelixMiFaultsIT {
+public class FelixMiFaultsIT extends InFullRuntime {
 
     private static final int IN_FLIGHT = 16;
     private static final int SILENCE_MILLIS = 300;
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
-    private TempSockets temp;
-
-    @Configuration
-    public Option[] config() {
-        return options(EviOptions.runtime(), EviOptions.evi4j(EviOptions.ALL));
-    }
-
-    @Before
-    public void setUp() throws IOException {
-        FullRuntime.await(context);
-        temp = new TempSockets();
-    }
-
-    @After
-    public void tearDown() throws IOException {
-        temp.close();
-    }
 
     @Test
     public void configurationChangedThenDeletedUnderLoadRebindsThenClosesCleanly() throws IOException {

@@ -1,7 +1,6 @@
 package org.evi4j.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,20 +9,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import javax.inject.Inject;
-
 import org.evi4j.testkit.FuzzMutator;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Issue 7: 50,000 mutated MI requests (the testkit's deterministic fuzzer over the MI vector requests) over a
@@ -31,7 +23,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class FelixMiFuzzIT {
+public class FelixMiFuzzIT extends InFullRuntime {
 
     private static final long SEED = 0x7e514a11L;
     private static final int PER_SOCKET = 25_000;
@@ -44,32 +36,13 @@ public class FelixMiFuzzIT {
     /** The largest UDP payload the host sends at all. */
     private static final int MAX_UDP_PAYLOAD = 65507;
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
-    private TempSockets temp;
     private FuzzMutator mutator;
-
-    @Configuration
-    public Option[] config() {
-        return options(EviOptions.runtime(), EviOptions.evi4j(EviOptions.ALL));
-    }
 
     @Before
     public void setUp() throws IOException {
-        FullRuntime.await(context);
-        temp = new TempSockets();
         List<byte[]> seeds = new ArrayList<>(FuzzMutator.miRequests("mi-jsonrpc.json"));
         seeds.addAll(FuzzMutator.miRequests("mi-legacy.json"));
         mutator = new FuzzMutator(SEED, seeds);
-    }
-
-    @After
-    public void tearDown() throws IOException {
-        temp.close();
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.evi4j.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -12,19 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import javax.inject.Inject;
-
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Issue 4: several MI sockets at once, one per factory configuration of {@code org.evi4j.mi.datagram}; deleting
@@ -32,29 +25,15 @@ import org.osgi.service.cm.ConfigurationAdmin;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class FelixMiSocketsIT {
+public class FelixMiSocketsIT extends InFullRuntime {
 
     private static final int REPLY_MILLIS = 5_000;
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
-    private TempSockets temp;
     private DatagramPeer udpClient;
     private DatagramPeer unixClient;
 
-    @Configuration
-    public Option[] config() {
-        return options(EviOptions.runtime(), EviOptions.evi4j(EviOptions.ALL));
-    }
-
     @Before
     public void setUp() throws IOException {
-        FullRuntime.await(context);
-        temp = new TempSockets();
         udpClient = DatagramPeer.udp();
         unixClient = DatagramPeer.unix(temp.path("cli.sock"));
     }
@@ -66,9 +45,6 @@ public class FelixMiSocketsIT {
         }
         if (unixClient != null) {
             unixClient.close();
-        }
-        if (temp != null) {
-            temp.close();
         }
     }
 
