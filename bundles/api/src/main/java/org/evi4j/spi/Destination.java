@@ -7,7 +7,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Where a transport sends a subscriber's events, as parsed by {@link EventTransport#parse(String)}. Two destinations
- * of one scheme are the same subscriber when their {@link #address()} texts are equal.
+ * of one scheme are the same subscriber when their {@link #shownAddress()} texts are equal.
  */
 @ConsumerType
 public interface Destination {
@@ -17,6 +17,17 @@ public interface Destination {
      * (host names kept as written), {@code /tmp/ev.sock}.
      */
     String address();
+
+    /**
+     * The address as listings and logs show it, and as subscribers are told apart: {@link #address()} without the
+     * secrets it may hold, such as a broker password ({@code guest@127.0.0.1:5672/events}). A transport whose
+     * addresses hold no secret keeps the default, the address itself.
+     *
+     * @since 1.1
+     */
+    default String shownAddress() {
+        return address();
+    }
 
     /** The IP address events go to, for destination checks; empty for non-IP destinations such as UNIX paths. */
     default Optional<InetAddress> inetAddress() {

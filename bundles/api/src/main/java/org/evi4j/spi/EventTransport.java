@@ -25,6 +25,19 @@ public interface EventTransport {
     Destination parse(String address);
 
     /**
+     * Parses an address for a subscriber whose sends this transport may complete later. The core calls this form;
+     * a transport that sends asynchronously keeps the report with the destination and tells it what became of each
+     * send it answered {@link SendResult#PENDING}. Transports that answer every send at once keep the default.
+     *
+     * @param report where to count the outcomes of this subscriber's pending sends; thread-safe, never blocks
+     * @throws IllegalArgumentException with a message fit for the user when the address is not valid
+     * @since 1.1
+     */
+    default Destination parse(String address, DeliveryReport report) {
+        return parse(address);
+    }
+
+    /**
      * Sends one datagram without blocking the caller. Errors are returned, never thrown.
      *
      * @param destination a destination this transport parsed
