@@ -22,8 +22,9 @@ import org.evi4j.api.UnknownEventException;
  * A small Event Interface with real state, following the API contract: published events with ids and raise
  * counts, raising an unpublished event refused, subscribers newest first with expiry on a test clock (seconds,
  * {@link #setClock}), refresh, expire 0 unsubscribing, and per subscriber counters. Nothing goes on the network:
- * a raise counts a send for each live subscriber, a failure for those marked {@link #unreachable}, a drop for
- * those marked {@link #full}, an undelivered one for those marked {@link #noTransport}. Thread-safe; the raise
+ * a raise counts a send for each live subscriber (and a confirmed delivery for those marked {@link #confirming}), a
+ * failure for those marked {@link #unreachable}, a drop for those marked {@link #full}, an undelivered one for those
+ * marked {@link #noTransport}. Thread-safe; the raise
  * listener is called from the raising thread, outside the lock, as the core calls its {@code EventListener}s.
  */
 public final class InMemoryEventInterface implements EventInterface {
@@ -31,6 +32,7 @@ public final class InMemoryEventInterface implements EventInterface {
     private final Set<String> unreachable = new CopyOnWriteArraySet<>();
     private final Set<String> full = new CopyOnWriteArraySet<>();
     private final Set<String> noTransport = new CopyOnWriteArraySet<>();
+    private final Set<String> confirming = new CopyOnWriteArraySet<>();
     private final Set<String> vanished = new CopyOnWriteArraySet<>();
     private final List<Event> raised = new CopyOnWriteArrayList<>();
     private final List<String> raisingThreads = new CopyOnWriteArrayList<>();
@@ -61,6 +63,11 @@ public final class InMemoryEventInterface implements EventInterface {
     /** Events for this subscriber address stay undelivered (no transport) from now on. */
     public void noTransport(String address) {
         noTransport.add(address);
+    }
+
+    /** Sends to this subscriber address are confirmed by the far end (as a broker's) from now on. */
+    public void confirming(String address) {
+        confirming.add(address);
     }
 
     /** The event stays listed by {@link #events()}, but lookups by name fail as if it went away in between. */
@@ -135,6 +142,9 @@ public final class InMemoryEventInterface implements EventInterface {
                 s.undelivered++;
             } else {
                 s.sent++;
+                if (confirming.contains(s.address)) {
+                    s.delivered++;
+                }
             }
         }
         return e.subscribers.size();
@@ -199,6 +209,7 @@ public final class InMemoryEventInterface implements EventInterface {
             e.raised = 0;
             for (Sub s : e.subscribers) {
                 s.sent = 0;
+                s.delivered = 0;
                 s.failed = 0;
                 s.dropped = 0;
                 s.undelivered = 0;
@@ -238,6 +249,7 @@ public final class InMemoryEventInterface implements EventInterface {
         int expire;
         long since;
         long sent;
+        long delivered;
         long failed;
         long dropped;
         long undelivered;
@@ -249,8 +261,8 @@ public final class InMemoryEventInterface implements EventInterface {
 
         SubscriberInfo info(long now) {
             String socket = "jsonrpc".equals(encoder) ? address : address + ";encoder=" + encoder;
-            return new SubscriberInfo(socket, encoder, expire, since + expire - now, sent, failed, dropped, undelivered,
-                    lastError);
+            return new SubscriberInfo(socket, encoder, expire, since + expire - now, sent, delivered, failed, dropped,
+                    undelivered, lastError);
         }
     }
 }

@@ -12,9 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns subscribers' addresses into destinations of the transport serving their scheme now, checks them against
- * {@code allowed_destinations}, and gives them back to their transport when no longer used. A destination belongs
- * to the transport instance that parsed it: when another instance serves the scheme, the address is parsed again.
+ * Turns subscribers' addresses into destinations of the transport serving their scheme now, each with its own
+ * {@link SubscriberReport}, checks them against {@code allowed_destinations}, and gives them back to their transport
+ * when no longer used. A destination belongs to the transport instance that parsed it: when another instance serves
+ * the scheme, the address is parsed again. Addresses may hold passwords: messages and logs show the scheme, the
+ * shown address or the subscriber's key, never the address as given.
  */
 final class Destinations {
 
@@ -22,37 +24,43 @@ final class Destinations {
 
     private final ServiceIndex<EventTransport> transports;
     private final List<Cidr> allowed;
+    private final Problems problems;
 
-    Destinations(ServiceIndex<EventTransport> transports, List<Cidr> allowed) {
+    Destinations(ServiceIndex<EventTransport> transports, List<Cidr> allowed, Problems problems) {
         this.transports = transports;
         this.allowed = allowed;
+        this.problems = problems;
     }
 
     /**
-     * Parses a new subscription's address and checks that it may be used.
+     * Parses a new subscription's address and checks that it may be used. The binding's report is attached to the
+     * subscriber that takes the binding.
      *
+     * @return a binding with a destination
      * @throws InvalidSubscriptionException when the transport refuses the address or it is not allowed
      */
-    Destination parse(EventTransport transport, SocketSpec spec) {
+    Binding parse(EventTransport transport, SocketSpec spec) {
+        SubscriberReport report = new SubscriberReport(problems);
         Destination d;
         try {
-            d = transport.parse(spec.address());
+            d = transport.parse(spec.address(), report);
         } catch (IllegalArgumentException e) {
             String why = e.getMessage() == null ? "bad address for scheme " + spec.scheme() : e.getMessage();
             throw new InvalidSubscriptionException(why, e);
         } catch (RuntimeException e) {
-            LOG.warn("transport of scheme {} failed to parse {}", spec.scheme(), spec.address(), e);
+            LOG.warn("transport of scheme {} failed to parse an address", spec.scheme(), e);
             throw new InvalidSubscriptionException("transport of scheme " + spec.scheme() + " failed: " + e, e);
         }
         if (d == null) {
-            throw new InvalidSubscriptionException("bad address for scheme " + spec.scheme() + ": " + spec.address());
+            throw new InvalidSubscriptionException("bad address for scheme " + spec.scheme()
+                    + ": the transport returned no destination");
         }
         String refused = refusal(spec.scheme(), d);
         if (refused != null) {
             release(transport, d);
             throw new InvalidSubscriptionException(refused);
         }
-        return d;
+        return new Binding(transport, d, report, null);
     }
 
     /** The subscriber's destination with that transport, parsed again when it was parsed by another instance. */
@@ -97,28 +105,29 @@ final class Destinations {
         try {
             transport.release(d);
         } catch (RuntimeException e) {
-            LOG.warn("transport failed to release {}: {}", d.address(), e.toString());
+            LOG.warn("transport failed to release {}: {}", d.shownAddress(), e.toString());
         }
     }
 
     private Binding bind(Subscriber s, EventTransport transport) {
         try {
-            Destination d = transport.parse(s.address);
+            SubscriberReport report = new SubscriberReport(problems);
+            Destination d = transport.parse(s.address(), report);
             if (d == null) {
-                return new Binding(transport, null, "transport refused address " + s.key);
+                return Binding.refused(transport, "transport refused address " + s.key);
             }
             String refused = refusal(s.scheme, d);
             if (refused != null) {
                 release(transport, d);
                 LOG.warn("subscriber {}: {}; its events are not delivered", s.key, refused);
-                return new Binding(transport, null, refused);
+                return Binding.refused(transport, refused);
             }
             LOG.debug("subscriber {} bound to {}", s.key, transport);
-            return new Binding(transport, d, null);
+            return new Binding(transport, d, report, null);
         } catch (RuntimeException e) {
             LOG.warn("subscriber {}: transport refused its address ({}); its events are not delivered", s.key,
                     e.getMessage());
-            return new Binding(transport, null, String.valueOf(e.getMessage()));
+            return Binding.refused(transport, String.valueOf(e.getMessage()));
         }
     }
 
@@ -132,7 +141,7 @@ final class Destinations {
                 return null;
             }
         }
-        String address = d.address();
+        String address = d.shownAddress();
         String shown = address.contains(ip.get().getHostAddress()) ? address
                 : address + " (" + ip.get().getHostAddress() + ")";
         return "destination " + SocketSpec.key(scheme, shown) + " not allowed (allowed_destinations)";

@@ -14,12 +14,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The raise hot path: reads the event's snapshot without a lock, encodes the event at most once per encoder in
- * use, sends the same bytes to every live subscriber of that encoder, and counts what became of each send.
+ * use, sends the same bytes to every live subscriber of that encoder, and counts what became of each send (a
+ * pending send is counted later, by the transport's report).
  */
 final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    private static final long WARN_INTERVAL_MILLIS = 60_000;
 
     /** Marks, by identity, an encoder that is missing or failed in this raise. */
     private final ByteBuffer noEncoder = ByteBuffer.allocate(0);
@@ -27,13 +27,15 @@ final class Dispatcher {
     private final ServiceIndex<EventTransport> transports;
     private final ServiceIndex<EventEncoder> encoders;
     private final Destinations destinations;
+    private final Problems problems;
     private final Clock clock;
 
     Dispatcher(ServiceIndex<EventTransport> transports, ServiceIndex<EventEncoder> encoders,
-            Destinations destinations, Clock clock) {
+            Destinations destinations, Problems problems, Clock clock) {
         this.transports = transports;
         this.encoders = encoders;
         this.destinations = destinations;
+        this.problems = problems;
         this.clock = clock;
     }
 
@@ -94,24 +96,24 @@ final class Dispatcher {
     private void deliver(Subscriber s, ByteBuffer payload, String encoderName) {
         if (payload == noEncoder) {
             s.undelivered.increment();
-            problem(s, "no encoder " + encoderName);
+            problems.record(s, "no encoder " + encoderName);
             return;
         }
         if (payload == encoderFailed) {
             s.failed.increment();
-            problem(s, "encoder " + encoderName + " failed");
+            problems.record(s, "encoder " + encoderName + " failed");
             return;
         }
         if (payload.capacity() > EventInterface.MAX_DATAGRAM) {
             s.dropped.increment();
-            problem(s, "event of " + payload.capacity() + " bytes exceeds " + EventInterface.MAX_DATAGRAM);
+            problems.record(s, "event of " + payload.capacity() + " bytes exceeds " + EventInterface.MAX_DATAGRAM);
             return;
         }
         EventTransport transport = transports.get(s.scheme);
         Destination d = transport == null ? null : destinations.bound(s, transport);
         if (d == null) {
             s.undelivered.increment();
-            problem(s, transport == null ? "no transport for scheme " + s.scheme : s.lastError);
+            problems.record(s, transport == null ? "no transport for scheme " + s.scheme : s.lastError);
             return;
         }
         payload.clear();
@@ -125,25 +127,24 @@ final class Dispatcher {
         } catch (RuntimeException e) {
             result = SendResult.failed("transport threw " + e);
         }
-        if (result == SendResult.SENT || result != null && result.status() == SendResult.Status.SENT) {
-            s.sent.increment();
-        } else if (result != null && result.status() == SendResult.Status.DROPPED) {
-            s.dropped.increment();
-            problem(s, result.reason());
-        } else {
+        if (result == null) {
             s.failed.increment();
-            problem(s, result == null ? "transport returned no result" : result.reason());
+            problems.record(s, "transport returned no result");
+            return;
         }
-    }
-
-    /** Records the failure and warns about it, at most once a minute per subscriber. */
-    private void problem(Subscriber s, String reason) {
-        s.lastError = reason;
-        long now = clock.millis();
-        if (now >= s.nextWarning) {
-            s.nextWarning = now + WARN_INTERVAL_MILLIS;
-            LOG.warn("subscriber {}: {} (further warnings about it muted for {} s)", s.key, reason,
-                    WARN_INTERVAL_MILLIS / 1000);
+        switch (result.status()) {
+            case SENT -> s.sent.increment();
+            case PENDING -> {
+                // the transport counts it later through the subscriber's DeliveryReport
+            }
+            case DROPPED -> {
+                s.dropped.increment();
+                problems.record(s, result.reason());
+            }
+            default -> {
+                s.failed.increment();
+                problems.record(s, result.reason());
+            }
         }
     }
 }

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Event Interface without OSGi: events, subscriptions and dispatch over the transports and encoders in two
- * indexes that the owner keeps up to date. {@link #raise} returns how many subscribers the event was handed to a
- * transport for (sent, dropped or failed by the transport); undelivered and oversized events are not counted.
+ * indexes that the owner keeps up to date. {@link #raise} returns how many live subscribers the event was for
+ * (what became of each send is counted in the subscriber's statistics).
  */
 final class EventEngine implements EventInterface {
 
@@ -44,11 +44,12 @@ final class EventEngine implements EventInterface {
         this.settings = settings;
         this.clock = clock;
         this.changed = changed;
-        this.destinations = new Destinations(transports, settings.allowedDestinations());
+        Problems problems = new Problems(clock);
+        this.destinations = new Destinations(transports, settings.allowedDestinations(), problems);
         this.registry = new EventRegistry(settings.defaultEncoder(), this::removed);
         this.subscriptions = new Subscriptions(settings, registry, transports, encoders, destinations, clock, total,
                 changed);
-        this.dispatcher = new Dispatcher(transports, encoders, destinations, clock);
+        this.dispatcher = new Dispatcher(transports, encoders, destinations, problems, clock);
     }
 
     @Override
@@ -146,7 +147,8 @@ final class EventEngine implements EventInterface {
                 Subscriber s = newestFirst.get(i);
                 Lease l = s.lease();
                 if (s.liveAt(now)) {
-                    out.add(new Stored(entry.name, s.scheme, s.address, l.encoder(), l.subscribedAt(), l.expire()));
+                    out.add(new Stored(entry.name, s.scheme, s.address(), s.shown, l.encoder(), l.subscribedAt(),
+                            l.expire()));
                 }
             }
         }
@@ -172,7 +174,7 @@ final class EventEngine implements EventInterface {
                             registry.publish(s.event()).id);
                 }
                 EventEntry entry = registry.publish(s.event());
-                if (entry.restore(new Subscriber(s.scheme(), s.address(), lease, null))) {
+                if (entry.restore(new Subscriber(s.scheme(), s.address(), s.shown(), lease, null))) {
                     total.incrementAndGet();
                     restored++;
                 }

@@ -11,6 +11,7 @@ import org.evi4j.api.EventInfo;
 import org.evi4j.api.InvalidSubscriptionException;
 import org.evi4j.core.internal.Subscriber.Binding;
 import org.evi4j.core.internal.Subscriber.Lease;
+import org.evi4j.spi.Destination;
 
 /**
  * A published event and its subscribers. Changes are made under the entry's lock and publish a new
@@ -45,21 +46,25 @@ final class EventEntry {
     }
 
     /**
-     * Refreshes the subscriber with that key (new lease and binding) or adds a new one at the head.
+     * Refreshes the subscriber with the binding's key (new address, lease and binding) or adds a new one at the
+     * head. The key is the scheme and the destination's shown address, so that a new password refreshes the
+     * subscriber rather than adding another.
      *
+     * @param binding a binding with a destination
      * @param reserve takes one place in the global limit; false when it is full
      * @return the refreshed subscriber's previous binding (for the caller to release), or {@code null}
      * @throws InvalidSubscriptionException when a limit is reached
      */
-    synchronized Binding put(String scheme, String address, Lease lease, Binding binding, long now,
-            int maxPerEvent, int maxTotal, BooleanSupplier reserve) {
+    synchronized Binding put(String scheme, Lease lease, Binding binding, long now, int maxPerEvent, int maxTotal,
+            BooleanSupplier reserve) {
         purge(now);
-        Subscriber existing = find(SocketSpec.key(scheme, address));
+        Destination d = binding.destination();
+        Subscriber existing = find(SocketSpec.key(scheme, d.shownAddress()));
         if (existing != null) {
             Binding old;
             synchronized (existing) {
                 old = existing.binding();
-                existing.binding(binding);
+                existing.rebind(d.address(), binding);
             }
             existing.lease(lease);
             publish();
@@ -72,7 +77,7 @@ final class EventEntry {
         if (!reserve.getAsBoolean()) {
             throw new InvalidSubscriptionException("max_subscribers (" + maxTotal + ") reached");
         }
-        subscribers.add(0, new Subscriber(scheme, address, lease, binding));
+        subscribers.add(0, new Subscriber(scheme, d.address(), d.shownAddress(), lease, binding));
         publish();
         return null;
     }

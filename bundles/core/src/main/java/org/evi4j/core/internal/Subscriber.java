@@ -7,30 +7,46 @@ import org.evi4j.spi.Destination;
 import org.evi4j.spi.EventTransport;
 
 /**
- * One subscriber of one event: its canonical socket, its lease (time, expire, encoder; replaced as a whole on
- * refresh), the destination its transport parsed, and its counters.
+ * One subscriber of one event: its socket, its lease (time, expire, encoder; replaced as a whole on refresh), the
+ * destination its transport parsed, and its counters. It is told apart from the others by its key,
+ * {@code scheme:shownAddress}: the canonical address without secrets. The full address, which may hold a password,
+ * is only given to transports and to storage, never listed or logged; a refresh with a new password replaces it.
  */
 final class Subscriber {
 
     final String scheme;
-    final String address;
+    /** The address as listed and logged, without secrets. */
+    final String shown;
     final String key;
     final LongAdder sent = new LongAdder();
+    final LongAdder delivered = new LongAdder();
     final LongAdder failed = new LongAdder();
     final LongAdder dropped = new LongAdder();
     final LongAdder undelivered = new LongAdder();
     volatile String lastError;
     /** When the next warning about this subscriber may be logged (clock millis). */
     volatile long nextWarning;
+    /** The full address, as its transport parses it again; changed only together with the binding. */
+    private volatile String address;
     private volatile Lease lease;
     private volatile Binding binding;
 
-    Subscriber(String scheme, String address, Lease lease, Binding binding) {
+    /**
+     * @param address the full canonical address, secrets included
+     * @param shown   the address without secrets
+     */
+    Subscriber(String scheme, String address, String shown, Lease lease, Binding binding) {
         this.scheme = scheme;
         this.address = address;
-        this.key = SocketSpec.key(scheme, address);
+        this.shown = shown;
+        this.key = SocketSpec.key(scheme, shown);
         this.lease = lease;
         this.binding = binding;
+        attachReport(binding);
+    }
+
+    String address() {
+        return address;
     }
 
     Lease lease() {
@@ -45,8 +61,23 @@ final class Subscriber {
         return binding;
     }
 
+    /** Uses another binding; the report of its destination counts for this subscriber from now on. */
     void binding(Binding newBinding) {
+        attachReport(newBinding);
         binding = newBinding;
+    }
+
+    /** A refresh: the address as subscribed again (a new password, say) and its fresh binding. */
+    void rebind(String newAddress, Binding newBinding) {
+        attachReport(newBinding);
+        address = newAddress;
+        binding = newBinding;
+    }
+
+    private void attachReport(Binding b) {
+        if (b != null && b.report() != null) {
+            b.report().attach(this);
+        }
     }
 
     boolean liveAt(long now) {
@@ -61,6 +92,7 @@ final class Subscriber {
 
     void resetStatistics() {
         sent.reset();
+        delivered.reset();
         failed.reset();
         dropped.reset();
         undelivered.reset();
@@ -70,7 +102,7 @@ final class Subscriber {
     SubscriberInfo info(long now, String defaultEncoder) {
         Lease l = lease;
         return new SubscriberInfo(socket(), l.encoder() == null ? defaultEncoder : l.encoder(), l.expire(),
-                l.ttl(now), sent.sum(), failed.sum(), dropped.sum(), undelivered.sum(), lastError);
+                l.ttl(now), sent.sum(), delivered.sum(), failed.sum(), dropped.sum(), undelivered.sum(), lastError);
     }
 
     @Override
@@ -98,9 +130,14 @@ final class Subscriber {
     }
 
     /**
-     * A destination parsed by one transport instance; {@code destination} is {@code null} when that transport
-     * refused the address (then {@code error} says why), so that it is not parsed again on every raise.
+     * A destination parsed by one transport instance, with the report the transport was given for it;
+     * {@code destination} and {@code report} are {@code null} when that transport refused the address (then
+     * {@code error} says why), so that it is not parsed again on every raise.
      */
-    record Binding(EventTransport transport, Destination destination, String error) {
+    record Binding(EventTransport transport, Destination destination, SubscriberReport report, String error) {
+
+        static Binding refused(EventTransport transport, String error) {
+            return new Binding(transport, null, null, error);
+        }
     }
 }

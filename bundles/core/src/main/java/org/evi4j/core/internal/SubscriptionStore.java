@@ -8,23 +8,35 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Subscriptions saved as text, one per line: {@code event scheme address encoder subscribedAt expire}, each text
- * field URL-encoded (an empty encoder means the default), between a header line and a {@code # end COUNT} line
- * that shows the file is complete. Written to a temporary file and moved into place, so a crash leaves the old
+ * Subscriptions saved as text, one per line: {@code event scheme address shown encoder subscribedAt expire}, each
+ * text field URL-encoded (an empty encoder means the default), between a header line and a {@code # end COUNT} line
+ * that shows the file is complete. The shown address (without secrets) is saved beside the full one so that a
+ * restored subscriber has its key before its transport is back; files of version 1, which had no shown address,
+ * are still read (shown = address). Written to a temporary file and moved into place, so a crash leaves the old
  * file or the new one.
+ * <p>
+ * The full addresses may hold passwords (a broker's), so the file and its temporary file are created readable and
+ * writable by their owner only ({@code rw-------}) where the file system has POSIX permissions; elsewhere they get
+ * the file system's defaults.
  */
 final class SubscriptionStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionStore.class);
-    private static final String HEADER = "# evi4j subscriptions 1";
+    private static final String HEADER_V1 = "# evi4j subscriptions 1";
+    private static final String HEADER = "# evi4j subscriptions 2";
     private static final String END = "# end ";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path file;
 
@@ -58,16 +70,19 @@ final class SubscriptionStore {
 
     /** Replaces the file with these subscriptions; failures are logged, never thrown. */
     void save(List<Stored> subscriptions) {
-        StringBuilder text = new StringBuilder(64 + subscriptions.size() * 80).append(HEADER).append('\n');
+        StringBuilder text = new StringBuilder(64 + subscriptions.size() * 100).append(HEADER).append('\n');
         for (Stored s : subscriptions) {
             text.append(encode(s.event())).append(' ').append(encode(s.scheme())).append(' ')
-                    .append(encode(s.address())).append(' ').append(s.encoder() == null ? "" : encode(s.encoder()))
-                    .append(' ').append(s.subscribedAt()).append(' ').append(s.expire()).append('\n');
+                    .append(encode(s.address())).append(' ').append(encode(s.shown())).append(' ')
+                    .append(s.encoder() == null ? "" : encode(s.encoder())).append(' ').append(s.subscribedAt())
+                    .append(' ').append(s.expire()).append('\n');
         }
         text.append(END).append(subscriptions.size()).append('\n');
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.deleteIfExists(temp);
+            Files.createFile(temp, ownerOnly(temp));
             Files.writeString(temp, text, StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             LOG.debug("saved {} subscriptions to {}", subscriptions.size(), file);
@@ -76,8 +91,16 @@ final class SubscriptionStore {
         }
     }
 
+    private static FileAttribute<?>[] ownerOnly(Path path) {
+        if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[0];
+        }
+        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)};
+    }
+
     private static List<Stored> parse(List<String> lines) {
-        if (lines.isEmpty() || !HEADER.equals(lines.get(0))) {
+        boolean v1 = !lines.isEmpty() && HEADER_V1.equals(lines.get(0));
+        if (lines.isEmpty() || !v1 && !HEADER.equals(lines.get(0))) {
             throw new IllegalStateException("no header line");
         }
         List<Stored> out = new ArrayList<>(lines.size());
@@ -89,14 +112,30 @@ final class SubscriptionStore {
                 }
                 return out;
             }
-            String[] f = line.split(" ", -1);
-            if (f.length != 6) {
-                throw new IllegalStateException("line " + (i + 1) + " has " + f.length + " fields");
-            }
-            out.add(new Stored(decode(f[0]), decode(f[1]), decode(f[2]), f[3].isEmpty() ? null : decode(f[3]),
-                    Long.parseLong(f[4]), Integer.parseInt(f[5])));
+            out.add(v1 ? storedV1(line, i + 1) : stored(line, i + 1));
         }
         throw new IllegalStateException("truncated: no end line");
+    }
+
+    private static Stored stored(String line, int number) {
+        String[] f = fields(line, 7, number);
+        return new Stored(decode(f[0]), decode(f[1]), decode(f[2]), decode(f[3]), f[4].isEmpty() ? null : decode(f[4]),
+                Long.parseLong(f[5]), Integer.parseInt(f[6]));
+    }
+
+    private static Stored storedV1(String line, int number) {
+        String[] f = fields(line, 6, number);
+        String address = decode(f[2]);
+        return new Stored(decode(f[0]), decode(f[1]), address, address, f[3].isEmpty() ? null : decode(f[3]),
+                Long.parseLong(f[4]), Integer.parseInt(f[5]));
+    }
+
+    private static String[] fields(String line, int count, int number) {
+        String[] f = line.split(" ", -1);
+        if (f.length != count) {
+            throw new IllegalStateException("line " + number + " has " + f.length + " fields");
+        }
+        return f;
     }
 
     private static String encode(String s) {
@@ -110,10 +149,13 @@ final class SubscriptionStore {
     /**
      * One saved subscription.
      *
+     * @param address      the full canonical address, secrets included, as its transport parses it again
+     * @param shown        the address without secrets, as listed; the subscriber's key with the scheme
      * @param encoder      the encoder the subscriber chose, or {@code null} for the default
      * @param subscribedAt wall-clock millis of the last (re)subscription
      * @param expire       seconds from {@code subscribedAt}
      */
-    record Stored(String event, String scheme, String address, String encoder, long subscribedAt, int expire) {
+    record Stored(String event, String scheme, String address, String shown, String encoder, long subscribedAt,
+            int expire) {
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.evi4j.api.InvalidSubscriptionException;
 import org.evi4j.core.internal.Subscriber.Binding;
 import org.evi4j.core.internal.Subscriber.Lease;
+import org.evi4j.spi.DeliveryReport;
 import org.evi4j.spi.Destination;
 import org.evi4j.spi.EventEncoder;
 import org.evi4j.spi.EventTransport;
@@ -52,32 +53,31 @@ final class Subscriptions {
         }
         EventTransport transport = transports.get(spec.scheme());
         if (transport == null) {
-            throw new InvalidSubscriptionException("no transport serves scheme '" + spec.scheme() + "' (socket "
-                    + socket + ")");
+            // not the socket: it may hold a password, and replies and logs must not
+            throw new InvalidSubscriptionException("no transport serves scheme '" + spec.scheme() + "'");
         }
         checkEncoder(spec.encoder());
-        Destination d = destinations.parse(transport, spec);
+        Binding binding = destinations.parse(transport, spec);
         boolean kept = false;
         try {
-            add(entry, spec, d, transport, expire);
+            add(entry, spec, binding, expire);
             kept = true;
         } finally {
             if (!kept) {
-                destinations.release(transport, d);
+                destinations.release(transport, binding.destination());
             }
         }
         changed.run();
     }
 
-    private void add(EventEntry entry, SocketSpec spec, Destination d, EventTransport transport, int expire) {
+    private void add(EventEntry entry, SocketSpec spec, Binding binding, int expire) {
         if (total.get() >= settings.maxSubscribers()) {
             purgeAll();
         }
         long now = clock.millis();
-        Binding old = entry.put(spec.scheme(), d.address(), new Lease(now, expire, spec.encoder()),
-                new Binding(transport, d, null), now, settings.maxSubscribersPerEvent(), settings.maxSubscribers(),
-                this::reserve);
-        if (old != null && old.destination() != d) {
+        Binding old = entry.put(spec.scheme(), new Lease(now, expire, spec.encoder()), binding, now,
+                settings.maxSubscribersPerEvent(), settings.maxSubscribers(), this::reserve);
+        if (old != null && old.destination() != binding.destination()) {
             destinations.release(old);
         }
     }
@@ -127,17 +127,17 @@ final class Subscriptions {
     }
 
     /**
-     * The canonical key of a socket, as the transport serving its scheme writes the address; the address as given
-     * when no transport serves the scheme now or it refuses the address, so that such subscribers can still be
-     * found and removed.
+     * The key of a socket: the scheme and the address as the transport serving the scheme shows it (canonical, no
+     * password, so that a subscriber is found without its password); the address as given when no transport serves
+     * the scheme now or it refuses the address, so that such subscribers can still be found and removed.
      */
     private String lookupKey(SocketSpec spec) {
         EventTransport transport = transports.get(spec.scheme());
         if (transport != null) {
             try {
-                Destination d = transport.parse(spec.address());
+                Destination d = transport.parse(spec.address(), DeliveryReport.NONE);
                 if (d != null) {
-                    String key = SocketSpec.key(spec.scheme(), d.address());
+                    String key = SocketSpec.key(spec.scheme(), d.shownAddress());
                     destinations.release(transport, d);
                     return key;
                 }

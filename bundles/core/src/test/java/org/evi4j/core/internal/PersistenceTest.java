@@ -2,10 +2,12 @@ package org.evi4j.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import org.evi4j.api.Event;
@@ -107,8 +109,8 @@ class PersistenceTest {
     @Test
     void truncatedFileIsSetAside() throws Exception {
         SubscriptionStore store = store();
-        store.save(List.of(new Stored("E_A", "udp", "127.0.0.1:1", null, 1, 10),
-                new Stored("E_A", "udp", "127.0.0.1:2", "legacy", 2, 20)));
+        store.save(List.of(new Stored("E_A", "udp", "127.0.0.1:1", "127.0.0.1:1", null, 1, 10),
+                new Stored("E_A", "udp", "127.0.0.1:2", "127.0.0.1:2", "legacy", 2, 20)));
         Path file = dir.resolve("subscriptions.txt");
         List<String> lines = Files.readAllLines(file);
         Files.write(file, lines.subList(0, lines.size() - 1));
@@ -118,10 +120,45 @@ class PersistenceTest {
 
     @Test
     void fieldsAreEscapedAndReadBackExactly() {
-        List<Stored> saved = List.of(new Stored("E_A", "unix", "/tmp/a b\nc%;=", null, 1_700_000_000_000L, 7),
-                new Stored("E_Ü", "udp", "[::1]:9", "legacy", 5, 3600));
+        List<Stored> saved = List.of(
+                new Stored("E_A", "unix", "/tmp/a b\nc%;=", "/tmp/a b\nc%;=", null, 1_700_000_000_000L, 7),
+                new Stored("E_Ü", "udp", "[::1]:9", "[::1]:9", "legacy", 5, 3600),
+                new Stored("E_A", "mq", "u:p w%@h/x;persistent?k", "u@h/x;persistent?k", "legacy", 6, 60));
         store().save(saved);
         assertThat(store().load()).isEqualTo(saved);
+    }
+
+    @Test
+    void fileOfVersion2HoldsTheShownAddressBesideTheFullOne() throws Exception {
+        store().save(List.of(new Stored("E_A", "mq", "u:pw@h/k", "u@h/k", null, 5, 60)));
+        assertThat(Files.readAllLines(dir.resolve("subscriptions.txt"))).containsExactly(
+                "# evi4j subscriptions 2", "E_A mq u%3Apw%40h%2Fk u%40h%2Fk  5 60", "# end 1");
+    }
+
+    @Test
+    void fileOfVersion1IsReadWithTheAddressAsShownAddress() throws Exception {
+        Files.write(dir.resolve("subscriptions.txt"), List.of("# evi4j subscriptions 1",
+                "E_A udp 127.0.0.1%3A1  1700000000000 100", "E_B unix %2Ftmp%2Fx+y legacy 5 200", "# end 2"));
+        assertThat(store().load()).containsExactly(
+                new Stored("E_A", "udp", "127.0.0.1:1", "127.0.0.1:1", null, 1_700_000_000_000L, 100),
+                new Stored("E_B", "unix", "/tmp/x y", "/tmp/x y", "legacy", 5, 200));
+    }
+
+    @Test
+    void fileAndItsTemporaryFileAreForTheOwnerOnly() throws Exception {
+        Path file = dir.resolve("subscriptions.txt");
+        assumeTrue(file.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+        Files.writeString(file, "readable by all");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        Path staleTemp = dir.resolve("subscriptions.txt.tmp");
+        Files.writeString(staleTemp, "left by a crash");
+        Files.setPosixFilePermissions(staleTemp, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        store().save(List.of(new Stored("E_A", "mq", "u:pw@h/k", "u@h/k", null, 5, 60)));
+
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(staleTemp).doesNotExist();
+        assertThat(store().load()).hasSize(1);
     }
 
     @Test

@@ -153,14 +153,23 @@ class SubscribeTest {
     }
 
     @Test
-    void unknownSchemeEncoderOrOptionIsRefusedNamingIt() {
+    void unknownSchemeOrEncoderIsRefusedNamingIt() {
         assertRefused("nosuch:127.0.0.1:80", "scheme 'nosuch'");
         assertRefused("udp:127.0.0.1:8081;encoder=nosuch", "encoder 'nosuch'");
-        assertRefused("udp:127.0.0.1:8081;bogus=1", "option 'bogus=1'");
         assertRefused("udp:127.0.0.1:8081;encoder=", "empty encoder");
         assertRefused("relative/ev.sock", "no scheme");
         assertRefused("", "empty");
         assertThat(f.udp.parses.get()).isZero();
+    }
+
+    @Test
+    void anyOtherOptionIsPartOfTheAddressForTheTransportToJudge() {
+        f.engine.subscribe("E_A", "udp:127.0.0.1:8081;bogus=1;encoder=legacy");
+        assertThat(f.udp.parses.get()).isEqualTo(1);
+        assertThat(f.engine.subscribers("E_A")).singleElement()
+                .satisfies(s -> assertThat(s.socket()).isEqualTo("udp:127.0.0.1:8081;bogus=1;encoder=legacy"))
+                .satisfies(s -> assertThat(s.encoder()).isEqualTo("legacy"));
+        assertRefused("udp:127.0.0.1:8081;bad=1", "bad address '127.0.0.1:8081;bad=1'");
     }
 
     @Test

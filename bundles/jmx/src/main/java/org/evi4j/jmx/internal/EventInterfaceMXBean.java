@@ -27,8 +27,11 @@ public interface EventInterfaceMXBean {
     /** Raises of all events together. */
     long getTotalRaised();
 
-    /** Datagrams sent, summed over every live subscriber. */
+    /** Payloads handed to the network, summed over every live subscriber. */
     long getTotalSent();
+
+    /** Payloads the far end confirmed receiving, summed over every live subscriber. */
+    long getTotalDelivered();
 
     /** Failed sends, summed over every live subscriber. */
     long getTotalFailed();
@@ -39,6 +42,6 @@ public interface EventInterfaceMXBean {
     /** Undelivered events, summed over every live subscriber. */
     long getTotalUndelivered();
 
-    /** Sets every counter (events raised, subscribers' sent/failed/dropped/undelivered) back to zero. */
+    /** Sets every counter (events raised, each subscriber's sent, delivered, failed, ...) back to zero. */
     void resetStatistics();
 }

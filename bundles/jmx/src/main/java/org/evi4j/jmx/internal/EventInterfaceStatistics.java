@@ -77,6 +77,11 @@ final class EventInterfaceStatistics implements EventInterfaceMXBean {
     }
 
     @Override
+    public long getTotalDelivered() {
+        return sum(allSubscribers(), SubscriberInfo::delivered);
+    }
+
+    @Override
     public long getTotalFailed() {
         return sum(allSubscribers(), SubscriberInfo::failed);
     }

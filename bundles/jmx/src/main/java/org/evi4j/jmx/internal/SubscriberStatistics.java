@@ -10,11 +10,12 @@ public final class SubscriberStatistics {
     private final String event;
     private final SubscriberInfo info;
 
-    @ConstructorParameters({"event", "socket", "encoder", "expire", "ttl", "sent", "failed", "dropped",
+    @ConstructorParameters({"event", "socket", "encoder", "expire", "ttl", "sent", "delivered", "failed", "dropped",
             "undelivered", "lastError"})
     public SubscriberStatistics(String event, String socket, String encoder, int expire, long ttl, long sent,
-            long failed, long dropped, long undelivered, String lastError) {
-        this(event, new SubscriberInfo(socket, encoder, expire, ttl, sent, failed, dropped, undelivered, lastError));
+            long delivered, long failed, long dropped, long undelivered, String lastError) {
+        this(event, new SubscriberInfo(socket, encoder, expire, ttl, sent, delivered, failed, dropped, undelivered,
+                lastError));
     }
 
     SubscriberStatistics(String event, SubscriberInfo info) {
@@ -47,9 +48,14 @@ public final class SubscriberStatistics {
         return info.ttl();
     }
 
-    /** Datagrams handed to the transport without error. */
+    /** Payloads handed to the network. */
     public long getSent() {
         return info.sent();
+    }
+
+    /** Payloads the far end confirmed receiving (a broker's publisher confirms); 0 for datagram transports. */
+    public long getDelivered() {
+        return info.delivered();
     }
 
     /** Sends the transport reported as failed. */

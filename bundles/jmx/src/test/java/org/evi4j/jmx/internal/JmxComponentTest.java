@@ -37,7 +37,9 @@ class JmxComponentTest {
         evi.unreachable("unix:/tmp/p.sock");
         evi.full("udp:127.0.0.1:9");
         evi.noTransport("udp:127.0.0.1:10");
-        raise("E_PIKE_BLOCKED", 3);
+        raise("E_PIKE_BLOCKED", 1);
+        evi.confirming("udp:127.0.0.1:8081");
+        raise("E_PIKE_BLOCKED", 2);
         raise("E_CORE_THRESHOLD", 2);
         evi.setClock(10);
         component = new JmxComponent(evi);
@@ -60,6 +62,7 @@ class JmxComponentTest {
         assertThat(server.getAttribute(name, "SubscriberCount")).isEqualTo(4);
         assertThat(server.getAttribute(name, "TotalRaised")).isEqualTo(5L);
         assertThat(server.getAttribute(name, "TotalSent")).isEqualTo(3L);
+        assertThat(server.getAttribute(name, "TotalDelivered")).isEqualTo(2L);
         assertThat(server.getAttribute(name, "TotalFailed")).isEqualTo(3L);
         assertThat(server.getAttribute(name, "TotalDropped")).isEqualTo(2L);
         assertThat(server.getAttribute(name, "TotalUndelivered")).isEqualTo(2L);
@@ -95,6 +98,8 @@ class JmxComponentTest {
                 "lastError"})).containsExactly("E_PIKE_BLOCKED", "unix:/tmp/p.sock;encoder=legacy", "legacy", 60,
                         50L, 0L, 3L, "Connection refused");
         assertThat(subscribers[1].get("sent")).isEqualTo(3L);
+        assertThat(subscribers[1].get("delivered")).isEqualTo(2L);
+        assertThat(legacy.get("delivered")).isEqualTo(0L);
         assertThat(subscribers[1].get("lastError")).isNull();
         assertThat(Arrays.stream(subscribers).map(s -> s.get("event") + " " + s.get("socket")).toList())
                 .containsExactly("E_PIKE_BLOCKED unix:/tmp/p.sock;encoder=legacy",
@@ -117,6 +122,7 @@ class JmxComponentTest {
 
         assertThat(server.getAttribute(name, "TotalRaised")).isEqualTo(0L);
         assertThat(server.getAttribute(name, "TotalSent")).isEqualTo(0L);
+        assertThat(server.getAttribute(name, "TotalDelivered")).isEqualTo(0L);
         assertThat(server.getAttribute(name, "TotalFailed")).isEqualTo(0L);
         assertThat(server.getAttribute(name, "SubscriberCount")).isEqualTo(4);
     }
@@ -131,6 +137,8 @@ class JmxComponentTest {
                 org.assertj.core.groups.Tuple.tuple("E_CORE_THRESHOLD", 2L));
         assertThat(proxy.getSubscribers()).extracting(SubscriberStatistics::getUndelivered)
                 .containsExactly(0L, 0L, 2L, 0L);
+        assertThat(proxy.getSubscribers()).extracting(SubscriberStatistics::getDelivered)
+                .containsExactly(0L, 2L, 0L, 0L);
     }
 
     @Test

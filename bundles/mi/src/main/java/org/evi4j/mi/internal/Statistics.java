@@ -14,9 +14,9 @@ import org.evi4j.mi.MiValue;
 
 /**
  * evi4j's statistics, named {@code group:name} as OpenSIPS's: group {@code evi} ({@code events_raised},
- * {@code raised_<EVENT>} per event, {@code subscribers}, and {@code sent}, {@code failed}, {@code dropped},
- * {@code undelivered} summed over the live subscribers) when the Event Interface is there, and group {@code mi}
- * (the dispatcher's {@code requests}, {@code errors}, {@code parse_errors}, {@code notifications}).
+ * {@code raised_<EVENT>} per event, {@code subscribers}, and {@code sent}, {@code delivered}, {@code failed},
+ * {@code dropped}, {@code undelivered} summed over the live subscribers) when the Event Interface is there, and
+ * group {@code mi} (the dispatcher's {@code requests}, {@code errors}, {@code parse_errors}, {@code notifications}).
  */
 final class Statistics {
 
@@ -47,7 +47,7 @@ final class Statistics {
 
     private static void evi(EventInterface events, List<Stat> stats) {
         long raised = 0;
-        long[] totals = new long[5];
+        long[] totals = new long[6];
         List<Stat> perEvent = new ArrayList<>();
         for (EventInfo event : events.events()) {
             raised += event.raised();
@@ -56,9 +56,10 @@ final class Statistics {
                 for (SubscriberInfo s : events.subscribers(event.name())) {
                     totals[0]++;
                     totals[1] += s.sent();
-                    totals[2] += s.failed();
-                    totals[3] += s.dropped();
-                    totals[4] += s.undelivered();
+                    totals[2] += s.delivered();
+                    totals[3] += s.failed();
+                    totals[4] += s.dropped();
+                    totals[5] += s.undelivered();
                 }
             } catch (EviException e) {
                 // not published any more: nothing to count
@@ -67,9 +68,10 @@ final class Statistics {
         stats.add(new Stat("evi", "events_raised", raised, true));
         stats.add(new Stat("evi", "subscribers", totals[0], false));
         stats.add(new Stat("evi", "sent", totals[1], true));
-        stats.add(new Stat("evi", "failed", totals[2], true));
-        stats.add(new Stat("evi", "dropped", totals[3], true));
-        stats.add(new Stat("evi", "undelivered", totals[4], true));
+        stats.add(new Stat("evi", "delivered", totals[2], true));
+        stats.add(new Stat("evi", "failed", totals[3], true));
+        stats.add(new Stat("evi", "dropped", totals[4], true));
+        stats.add(new Stat("evi", "undelivered", totals[5], true));
         stats.addAll(perEvent);
     }
 

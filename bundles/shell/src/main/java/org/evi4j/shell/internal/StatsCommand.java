@@ -17,6 +17,9 @@ import org.evi4j.api.SubscriberInfo;
 @Service
 public final class StatsCommand implements Action {
 
+    private static final String[] COLUMNS = {"Raised", "Subscribers", "Sent", "Delivered", "Failed", "Dropped",
+        "Undelivered"};
+
     @Reference
     EventInterface evi;
 
@@ -32,26 +35,36 @@ public final class StatsCommand implements Action {
     void print(PrintStream out) {
         ShellTable table = new ShellTable().emptyTableText("No event published");
         table.column("Event");
-        for (String column : new String[] {"Raised", "Subscribers", "Sent", "Failed", "Dropped", "Undelivered"}) {
+        for (String column : COLUMNS) {
             table.column(column).alignRight();
         }
-        long[] total = new long[6];
+        long[] total = new long[COLUMNS.length];
         for (EventInfo event : evi.events()) {
-            long[] row = new long[] {event.raised(), 0, 0, 0, 0, 0};
+            long[] row = new long[COLUMNS.length];
+            row[0] = event.raised();
             for (SubscriberInfo s : evi.subscribers(event.name())) {
-                add(row, 1, 1, s.sent(), s.failed(), s.dropped(), s.undelivered());
+                add(row, 1, 1, s.sent(), s.delivered(), s.failed(), s.dropped(), s.undelivered());
             }
             add(total, 0, row);
-            table.addRow().addContent(event.name(), row[0], row[1], row[2], row[3], row[4], row[5]);
+            addRow(table, event.name(), row);
         }
         if (!evi.events().isEmpty()) {
-            table.addRow().addContent("Total", total[0], total[1], total[2], total[3], total[4], total[5]);
+            addRow(table, "Total", total);
         }
         table.print(out);
         if (reset) {
             evi.resetStatistics();
             out.println("Statistics reset");
         }
+    }
+
+    private static void addRow(ShellTable table, String name, long[] values) {
+        Object[] cells = new Object[values.length + 1];
+        cells[0] = name;
+        for (int i = 0; i < values.length; i++) {
+            cells[i + 1] = values[i];
+        }
+        table.addRow().addContent(cells);
     }
 
     private static void add(long[] sums, int from, long... values) {

@@ -37,7 +37,7 @@ public final class SubscribersCommand implements Action {
         for (String column : List.of("Event", "Socket", "Encoder")) {
             table.column(column);
         }
-        for (String column : List.of("Expire", "TTL", "Sent", "Failed", "Dropped", "Undelivered")) {
+        for (String column : List.of("Expire", "TTL", "Sent", "Delivered", "Failed", "Dropped", "Undelivered")) {
             table.column(column).alignRight();
         }
         table.column("Last error");
@@ -53,8 +53,9 @@ public final class SubscribersCommand implements Action {
 
     private void addRows(ShellTable table, String name) {
         for (SubscriberInfo s : evi.subscribers(name)) {
-            table.addRow().addContent(name, s.socket(), s.encoder(), s.expire(), Format.ttl(s), s.sent(), s.failed(),
-                    s.dropped(), s.undelivered(), s.lastError() == null ? "" : s.lastError());
+            table.addRow().addContent(name, s.socket(), s.encoder(), s.expire(), Format.ttl(s), s.sent(),
+                    s.delivered(), s.failed(), s.dropped(), s.undelivered(),
+                    s.lastError() == null ? "" : s.lastError());
         }
     }
 }

@@ -25,6 +25,7 @@ class SubscribersCommandTest {
         evi.subscribe("E_B", "udp:[::1]:9000", 30);
         evi.unreachable("unix:/tmp/a.sock");
         evi.raise(Event.of("E_A"));
+        evi.confirming("udp:127.0.0.1:8081");
         evi.raise(Event.of("E_A"));
         evi.raise(Event.of("E_B"));
         evi.setClock(20);
@@ -41,12 +42,12 @@ class SubscribersCommandTest {
     void listsOneEventsSubscribersNewestFirstWithCounters() {
         run("E_A");
 
-        assertThat(out.header()).containsExactly("Event", "Socket", "Encoder", "Expire", "TTL", "Sent", "Failed",
-                "Dropped", "Undelivered", "Last error");
+        assertThat(out.header()).containsExactly("Event", "Socket", "Encoder", "Expire", "TTL", "Sent", "Delivered",
+                "Failed", "Dropped", "Undelivered", "Last error");
         assertThat(out.rows()).containsExactly(
-                List.of("E_A", "unix:/tmp/a.sock;encoder=legacy", "legacy", "60", "40", "0", "2", "0", "0",
+                List.of("E_A", "unix:/tmp/a.sock;encoder=legacy", "legacy", "60", "40", "0", "0", "2", "0", "0",
                         "Connection refused"),
-                List.of("E_A", "udp:127.0.0.1:8081", "jsonrpc", "100", "80", "2", "0", "0", "0", ""));
+                List.of("E_A", "udp:127.0.0.1:8081", "jsonrpc", "100", "80", "2", "1", "0", "0", "0", ""));
     }
 
     @Test
