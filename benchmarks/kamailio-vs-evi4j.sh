@@ -13,8 +13,10 @@
 # Environment: ROUNDS (5), N1 requests for 1 client (20000), N4 requests per client for 4 clients (5000),
 # WORKERS reader threads / worker processes on each server (1, both defaults; evi4j children_count = Kamailio dgram_workers),
 # PIN prefix for the client (e.g. "taskset -c 1"), SERVER_PIN prefix for both servers (e.g. "taskset -c 0"),
-# EVI4J=launcher|serve (default: launcher when launcher/target/evi4j.jar exists), EVI4J_JAVA_OPTS, EVI_PORT
-# (18080), KAM_PORT (18090), MIBENCH_SRC (../shared/tools/mibench.c next to the project).
+# EVI4J=launcher|serve (default: launcher when launcher/target/evi4j.jar exists), EVI4J_JAR (the launcher jar to
+# run, default launcher/target/evi4j.jar), BASELINE_JAR (a second launcher jar, e.g. a build from before a change:
+# run on EVI_PORT + 2 as server "before" and measured in the same rounds, rotating with the other two),
+# EVI4J_JAVA_OPTS, EVI_PORT (18080), KAM_PORT (18090), MIBENCH_SRC (../shared/tools/mibench.c next to the project).
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-5}
@@ -28,7 +30,9 @@ KAM_PORT=${KAM_PORT:-18090}
 EVI4J_JAVA_OPTS=${EVI4J_JAVA_OPTS:-}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 MIBENCH_SRC=${MIBENCH_SRC:-$ROOT/../shared/tools/mibench.c}
-LAUNCHER_JAR=$ROOT/launcher/target/evi4j.jar
+LAUNCHER_JAR=${EVI4J_JAR:-$ROOT/launcher/target/evi4j.jar}
+BASELINE_JAR=${BASELINE_JAR:-}
+BASE_PORT=$((EVI_PORT + 2))
 BENCH_JAR=$ROOT/benchmarks/target/benchmarks.jar
 if [[ -z "${EVI4J:-}" ]]; then
   if [[ -f $LAUNCHER_JAR ]]; then EVI4J=launcher; else EVI4J=serve; fi
@@ -36,9 +40,11 @@ fi
 
 WORK=$(mktemp -d /tmp/kve.XXXXXX)
 EVI_PID=""
+BASE_PID=""
 KAM_PID=""
 cleanup() {
   [[ -n $EVI_PID ]] && kill "$EVI_PID" 2>/dev/null && wait "$EVI_PID" 2>/dev/null || true
+  [[ -n $BASE_PID ]] && kill "$BASE_PID" 2>/dev/null && wait "$BASE_PID" 2>/dev/null || true
   if [[ -f $WORK/kamailio.pid ]]; then kill "$(cat "$WORK/kamailio.pid")" 2>/dev/null || true; fi
   [[ -n $KAM_PID ]] && kill "$KAM_PID" 2>/dev/null || true
   sleep 0.3
@@ -99,16 +105,20 @@ KAM_VERSION=$(kamailio -v 2>/dev/null | head -1)
 log "kamailio ($KAM_VERSION) answering after ${KAM_UP} ms, dgram_workers=$WORKERS"
 
 # --- 4. evi4j, started ----------------------------------------------------------------------------------------
-if [[ $EVI4J == launcher ]]; then
-  cp "$LAUNCHER_JAR" "$WORK/evi4j.jar"   # a copy: a rebuild during the run must not pull the jar away
-  mkdir -p "$WORK/etc"
-  printf 'persist = false\n' > "$WORK/etc/org.evi4j.core.cfg"
-  printf 'socket_name = udp:127.0.0.1:%s\nchildren_count = %s\n' "$EVI_PORT" "$WORKERS" \
-    > "$WORK/etc/org.evi4j.mi.datagram-udp.cfg"
-  START=$(date +%s%N)
+launch() { # jar name port -> starts the launcher in the background ($! = its pid)
+  local jar=$1 name=$2 port=$3
+  cp "$jar" "$WORK/$name.jar"   # a copy: a rebuild during the run must not pull the jar away
+  mkdir -p "$WORK/$name-etc"
+  printf 'persist = false\n' > "$WORK/$name-etc/org.evi4j.core.cfg"
+  printf 'socket_name = udp:127.0.0.1:%s\nchildren_count = %s\n' "$port" "$WORKERS" \
+    > "$WORK/$name-etc/org.evi4j.mi.datagram-udp.cfg"
   # shellcheck disable=SC2086
-  $SERVER_PIN java $EVI4J_JAVA_OPTS -jar "$WORK/evi4j.jar" --etc "$WORK/etc" --data "$WORK/data" --log-level warn \
-    >"$WORK/evi4j.log" 2>&1 &
+  $SERVER_PIN java $EVI4J_JAVA_OPTS -jar "$WORK/$name.jar" --etc "$WORK/$name-etc" --data "$WORK/$name-data" \
+    --log-level warn >"$WORK/$name.log" 2>&1 &
+}
+if [[ $EVI4J == launcher ]]; then
+  START=$(date +%s%N)
+  launch "$LAUNCHER_JAR" evi4j "$EVI_PORT"
   EVI_PID=$!
 else
   START=$(date +%s%N)
@@ -119,6 +129,15 @@ else
 fi
 EVI_UP=$(wait_for "$START" "$EVI_PORT" uptime) || { cat "$WORK/evi4j.log" >&2; exit 1; }
 log "evi4j ($EVI4J) answering after ${EVI_UP} ms (process start to first MI reply), children_count=$WORKERS"
+SERVERS="evi4j kamailio"
+if [[ -n $BASELINE_JAR ]]; then
+  START=$(date +%s%N)
+  launch "$BASELINE_JAR" before "$BASE_PORT"
+  BASE_PID=$!
+  BASE_UP=$(wait_for "$START" "$BASE_PORT" uptime) || { cat "$WORK/before.log" >&2; exit 1; }
+  log "before ($BASELINE_JAR) answering after ${BASE_UP} ms"
+  SERVERS="evi4j kamailio before"
+fi
 
 # --- 5. warm-up (the JIT compiles evi4j's MI path; Kamailio gets the same treatment) ----------------------------
 log "warm-up"
@@ -126,6 +145,10 @@ for _ in 1 2; do
   $PIN "$MIBENCH" udp 127.0.0.1 "$EVI_PORT" 20000 1 uptime >/dev/null
   $PIN "$MIBENCH" udp 127.0.0.1 "$EVI_PORT" 5000 4 uptime >/dev/null
   $PIN "$MIBENCH" udp 127.0.0.1 "$KAM_PORT" 20000 1 core.uptime >/dev/null
+  if [[ -n $BASELINE_JAR ]]; then
+    $PIN "$MIBENCH" udp 127.0.0.1 "$BASE_PORT" 20000 1 uptime >/dev/null
+    $PIN "$MIBENCH" udp 127.0.0.1 "$BASE_PORT" 5000 4 uptime >/dev/null
+  fi
 done
 
 # --- 6. rounds, alternating which server goes first ------------------------------------------------------------
@@ -133,14 +156,19 @@ RESULTS=$WORK/results.txt
 : > "$RESULTS"
 run() { # server conc
   local server=$1 conc=$2 port method n line
-  if [[ $server == evi4j ]]; then port=$EVI_PORT; method=uptime; else port=$KAM_PORT; method=core.uptime; fi
+  case $server in
+    evi4j) port=$EVI_PORT; method=uptime ;;
+    before) port=$BASE_PORT; method=uptime ;;
+    *) port=$KAM_PORT; method=core.uptime ;;
+  esac
   if [[ $conc == 1 ]]; then n=$N1; else n=$N4; fi
   line=$($PIN "$MIBENCH" udp 127.0.0.1 "$port" "$n" "$conc" "$method")
   echo "$server $conc $line" >> "$RESULTS"
   log "$server c=$conc: $line"
 }
 for r in $(seq 1 "$ROUNDS"); do
-  if (( r % 2 )); then order="evi4j kamailio"; else order="kamailio evi4j"; fi
+  # rotate which server goes first (with two: alternate)
+  order=$(echo $SERVERS | awk -v r="$r" '{n=NF; s=""; for (i=0; i<n; i++) s=s" "$(((r-1+i)%n)+1); print s}')
   for conc in 1 4; do
     for s in $order; do run "$s" "$conc"; done
   done
@@ -162,6 +190,12 @@ for conc in 1 4; do
     "$(med evi4j "$conc" p99)" "$(timeouts evi4j "$conc")" "$ratio"
   printf '| %s | Kamailio | %s | %s | %s | %s | |\n' "$conc" "$k" "$(med kamailio "$conc" p50)" \
     "$(med kamailio "$conc" p99)" "$(timeouts kamailio "$conc")"
+  if [[ -n $BASELINE_JAR ]]; then
+    b=$(med before "$conc" req_per_s)
+    ratio=$(awk -v e="$b" -v k="$k" 'BEGIN {if (k > 0) printf "%.2f", e / k; else print "-"}')
+    printf '| %s | before | %s | %s | %s | %s | %s× |\n' "$conc" "$b" "$(med before "$conc" p50)" \
+      "$(med before "$conc" p99)" "$(timeouts before "$conc")" "$ratio"
+  fi
 done
 echo
 echo "per-round ratios (evi4j / Kamailio, same round):"
@@ -169,3 +203,15 @@ for conc in 1 4; do
   paste <(grep "^evi4j $conc " "$RESULTS" | field req_per_s) <(grep "^kamailio $conc " "$RESULTS" | field req_per_s) \
     | awk -v c="$conc" '{printf "%s%.2f", (NR==1 ? "  " c " client(s): " : " "), ($2 > 0 ? $1 / $2 : 0)} END {print ""}'
 done
+if [[ -n $BASELINE_JAR ]]; then
+  echo "per-round ratios (before / Kamailio, same round):"
+  for conc in 1 4; do
+    paste <(grep "^before $conc " "$RESULTS" | field req_per_s) <(grep "^kamailio $conc " "$RESULTS" | field req_per_s) \
+      | awk -v c="$conc" '{printf "%s%.2f", (NR==1 ? "  " c " client(s): " : " "), ($2 > 0 ? $1 / $2 : 0)} END {print ""}'
+  done
+  echo "per-round ratios (evi4j / before, same round):"
+  for conc in 1 4; do
+    paste <(grep "^evi4j $conc " "$RESULTS" | field req_per_s) <(grep "^before $conc " "$RESULTS" | field req_per_s) \
+      | awk -v c="$conc" '{printf "%s%.2f", (NR==1 ? "  " c " client(s): " : " "), ($2 > 0 ? $1 / $2 : 0)} END {print ""}'
+  done
+fi

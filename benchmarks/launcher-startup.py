@@ -4,10 +4,12 @@ socket every 10 ms, stops it with SIGTERM. Usage: launcher-startup.py [RUNS] [--
   --fresh        a new --data folder for every run (the first start of an installation)
   --default-etc  let the launcher write its default etc (UDP MI on 127.0.0.1:8080 and a UNIX MI socket);
                  otherwise an etc with one UDP MI socket on a free port
+EVI4J_JAR=path/to/evi4j.jar measures another launcher jar (e.g. a build from before a change).
 Run it on an idle machine: under load the figures double."""
 import os, shutil, signal, socket, subprocess, sys, tempfile, time
 
-JAR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "launcher", "target", "evi4j.jar")
+JAR = os.environ.get("EVI4J_JAR") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "launcher",
+                                                  "target", "evi4j.jar")
 REQUEST = b'{"jsonrpc":"2.0","method":"version","id":1}'
 
 

@@ -20,13 +20,13 @@ final class JsonRpcCodec {
     private static final MiException INVALID_REQUEST = new MiException(-32600, "Invalid Request");
     private static final MiException METHOD_NOT_FOUND = new MiException(-32601, "Method not found");
 
-    private final JsonFactory factory;
+    private final RequestParsers parsers;
     private final JsonRpcWriter writer;
     private final CommandRegistry registry;
     private final MiCounters counters;
 
     JsonRpcCodec(JsonFactory factory, CommandRegistry registry) {
-        this.factory = factory;
+        this.parsers = new RequestParsers(factory);
         this.writer = new JsonRpcWriter(factory);
         this.registry = registry;
         this.counters = registry.counters();
@@ -36,7 +36,7 @@ final class JsonRpcCodec {
     boolean handle(byte[] bytes, int offset, int length, ReplyOutput out) {
         JsonRpcRequest request;
         try {
-            request = JsonRpcReader.read(factory, bytes, offset, length);
+            request = JsonRpcReader.read(parsers, bytes, offset, length);
         } catch (IOException | RuntimeException e) {
             counters.parseErrors.increment();
             counters.errors.increment();
@@ -60,6 +60,12 @@ final class JsonRpcCodec {
             counters.errors.increment();
         }
         return !request.notification() && send(out, outcome, request);
+    }
+
+    /** Drops the calling thread's parser and generator state (other threads' go with this codec). */
+    void close() {
+        parsers.close();
+        writer.close();
     }
 
     /** The command's {@link MiResponse}, or the {@link MiException} to reply with. */

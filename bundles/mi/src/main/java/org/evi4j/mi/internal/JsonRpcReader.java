@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.evi4j.mi.MiValue;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -24,8 +23,8 @@ final class JsonRpcReader {
     /**
      * @throws IOException when the bytes are not JSON (an empty datagram included)
      */
-    static JsonRpcRequest read(JsonFactory factory, byte[] bytes, int offset, int length) throws IOException {
-        try (JsonParser p = factory.createParser(bytes, offset, length)) {
+    static JsonRpcRequest read(RequestParsers parsers, byte[] bytes, int offset, int length) throws IOException {
+        try (JsonParser p = parsers.create(bytes, offset, length)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw new JsonParseException(p, "empty request");

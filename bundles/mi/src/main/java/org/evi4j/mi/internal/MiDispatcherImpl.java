@@ -25,8 +25,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.core.JsonFactory;
-
 /**
  * The MI dispatcher: a whiteboard of {@link MiCommand} services, answering JSON-RPC 2.0 and legacy text requests.
  * Look-ups read an immutable table swapped whenever a command comes or goes; {@code which} lists commands in
@@ -39,10 +37,7 @@ public final class MiDispatcherImpl implements MiDispatcher, CommandRegistry {
     private static final String COMMANDS = "commands";
 
     private final MiCounters counters = new MiCounters();
-    // no symbol table of member names: every novel name a client sends would copy and grow it (issue 7 fuzzing:
-    // 40% of the CPU per bad request), and names are read once per request anyway
-    private final JsonRpcCodec json = new JsonRpcCodec(CJson.factory().rebuild()
-            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build(), this);
+    private final JsonRpcCodec json = new JsonRpcCodec(CJson.factory(), this);
     private final LegacyCodec legacy = new LegacyCodec(this);
     private final Map<Long, Registration> registered = new TreeMap<>();
     private volatile Table table = new Table(Map.of(), List.of());
@@ -61,6 +56,7 @@ public final class MiDispatcherImpl implements MiDispatcher, CommandRegistry {
     @Deactivate
     void deactivate() {
         context = null;
+        json.close();
         LOG.debug("MI dispatcher stopped");
     }
 

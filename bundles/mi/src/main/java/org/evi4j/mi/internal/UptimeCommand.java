@@ -24,10 +24,10 @@ public final class UptimeCommand implements MiCommand {
     private final Instant start;
     /** The start as text: it never changes, so it is formatted once. */
     private final String since;
-    /** The last second written as text: {@code Now} changes once a second, requests come far more often. */
-    private volatile Formatted last;
+    /** The reply of the last second asked about: it changes once a second, requests come far more often. */
+    private volatile Reply last;
 
-    private record Formatted(long second, String text) {
+    private record Reply(long second, MiResponse response) {
     }
 
     public UptimeCommand() {
@@ -52,21 +52,17 @@ public final class UptimeCommand implements MiCommand {
 
     @Override
     public MiResponse execute(MiParams params) {
-        Instant now = clock.instant();
-        return MiResponse.of(MiValue.object()
-                .put("Now", now(now))
-                .put("Up since", since)
-                .put("Up time", (now.getEpochSecond() - start.getEpochSecond()) + " [sec]")
-                .build());
-    }
-
-    private String now(Instant now) {
-        Formatted f = last;
-        if (f == null || f.second() != now.getEpochSecond()) {
-            f = new Formatted(now.getEpochSecond(), format(now));
-            last = f;
+        long second = clock.instant().getEpochSecond();
+        Reply r = last;
+        if (r == null || r.second() != second) {
+            r = new Reply(second, MiResponse.of(MiValue.object()
+                    .put("Now", format(Instant.ofEpochSecond(second)))
+                    .put("Up since", since)
+                    .put("Up time", (second - start.getEpochSecond()) + " [sec]")
+                    .build()));
+            last = r;
         }
-        return f.text();
+        return r.response();
     }
 
     private String format(Instant instant) {

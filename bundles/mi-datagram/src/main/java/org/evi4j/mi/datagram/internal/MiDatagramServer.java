@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An MI datagram server: one socket per factory configuration, {@code children_count} reader threads on it, each
- * request handed to the {@link MiDispatcher} and the reply sent back to the request's source. A configuration
+ * request handed to the {@link MiDispatcher} and the reply sent back to the request's source. One reader at a time
+ * receives and serves; another takes over when a command runs long ({@link Leadership}). A configuration
  * change rebinds (DS deactivates and activates again); deleting the configuration closes the socket.
  */
 @Component(configurationPid = MiDatagramServer.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {},
@@ -33,7 +34,9 @@ public final class MiDatagramServer {
 
     private final Endpoint endpoint;
     private final SocketCounters counters;
-    private final MiSocketJmx jmx;
+    private final Thread jmxRegistration;
+    private volatile MiSocketJmx jmx;
+    private final Leadership leadership = new Leadership();
     private final List<Thread> readers;
     private final long joinMillis;
 
@@ -58,13 +61,17 @@ public final class MiDatagramServer {
         this.readers = new ArrayList<>(settings.children());
         ServerLogs logs = new ServerLogs();
         for (int i = 1; i <= settings.children(); i++) {
-            Thread reader = new Thread(new Reader(endpoint, dispatcher, settings.indent(), counters, logs),
-                    "evi4j-mi-" + endpoint.name() + "-" + i);
+            Thread reader = new Thread(new Reader(endpoint, dispatcher, settings.indent(), counters, logs,
+                    leadership, i == 1), "evi4j-mi-" + endpoint.name() + "-" + i);
             reader.setDaemon(true);
             readers.add(reader);
         }
         readers.forEach(Thread::start);
-        this.jmx = MiSocketJmx.register(counters);
+        // on a thread of its own: the platform MBean server's first start takes 100 ms or more, which would hold
+        // up the activation of the next MI socket (and the launcher's first MI answer) for nothing
+        this.jmxRegistration = new Thread(() -> jmx = MiSocketJmx.register(counters), "evi4j-mi-jmx-" + endpoint.name());
+        jmxRegistration.setDaemon(true);
+        jmxRegistration.start();
         LOG.info("MI datagram server listening on {} ({} reader{})", endpoint.name(), readers.size(),
                 readers.size() == 1 ? "" : "s");
     }
@@ -77,13 +84,16 @@ public final class MiDatagramServer {
         return UnixEndpoint.open(socket.path(), settings);
     }
 
-    /** Closes the socket, which wakes the readers, and waits for them to end. */
+    /** Closes the socket, which wakes the leader, wakes the other readers, and waits for them all to end. */
     @Deactivate
     void stop() {
-        if (jmx != null) {
-            jmx.unregister();
+        join(jmxRegistration);
+        MiSocketJmx registered = jmx;
+        if (registered != null) {
+            registered.unregister();
         }
         endpoint.close();
+        leadership.close();
         for (Thread reader : readers) {
             join(reader);
         }

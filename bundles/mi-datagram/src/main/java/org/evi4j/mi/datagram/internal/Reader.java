@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One reader thread's loop: receive a request, hand it to the dispatcher, send the reply to the sender. It owns
- * its buffers, so serving a request allocates nothing here. It never dies of an error; it ends when the endpoint
- * is closed.
+ * One reader thread's loop: while it is the {@link Leadership leader}, receive a request, hand it to the
+ * dispatcher, send the reply to the sender; otherwise wait to become the leader. It owns its buffers, so serving a
+ * request allocates nothing here. It never dies of an error; it ends when the endpoint is closed.
  */
 final class Reader implements Runnable {
     /** The largest MI request and reply (OpenSIPS's {@code DATAGRAM_SOCK_BUF_SIZE}). */
@@ -28,13 +28,21 @@ final class Reader implements Runnable {
     private final String indent;
     private final SocketCounters counters;
     private final ServerLogs logs;
+    private final Leadership leadership;
+    private boolean leading;
     // one byte more than the limit, to tell a datagram that was cut from one that fitted exactly
     private final ByteBuffer request = ByteBuffer.allocate(MAX_DATAGRAM + 1);
     private final ByteBuffer reply = ByteBuffer.allocate(MAX_DATAGRAM);
     private SocketAddress lastAllowed;
 
-    Reader(Endpoint endpoint, MiDispatcher dispatcher, String indent, SocketCounters counters, ServerLogs logs) {
+    /**
+     * @param leading whether this reader starts as the leader: exactly one of a socket's readers does
+     */
+    Reader(Endpoint endpoint, MiDispatcher dispatcher, String indent, SocketCounters counters, ServerLogs logs,
+            Leadership leadership, boolean leading) {
         this.endpoint = endpoint;
+        this.leadership = leadership;
+        this.leading = leading;
         this.dispatcher = dispatcher;
         this.indent = indent;
         this.counters = counters;
@@ -45,6 +53,12 @@ final class Reader implements Runnable {
     public void run() {
         LOG.debug("MI socket {}: reader {} started", endpoint.name(), Thread.currentThread().getName());
         while (endpoint.isOpen()) {
+            if (!leading) {
+                leading = leadership.awaitLeadership();
+                if (!leading) {
+                    break; // closed
+                }
+            }
             SocketAddress source;
             try {
                 request.clear();
@@ -58,15 +72,17 @@ final class Reader implements Runnable {
                 receiveFailed(e);
                 continue;
             }
+            if (source == null && request.position() == 0) {
+                continue; // timed out waiting, or closed
+            }
+            long dispatch = leadership.dispatching();
             serve(source);
+            leading = leadership.dispatched(dispatch);
         }
         LOG.debug("MI socket {}: reader {} stopped", endpoint.name(), Thread.currentThread().getName());
     }
 
     private void serve(SocketAddress source) {
-        if (source == null && request.position() == 0) {
-            return; // timed out waiting, or closed
-        }
         if (source != null && source != lastAllowed) {
             // the JDK hands back the same address object for consecutive datagrams of one sender
             if (!endpoint.allows(source)) {

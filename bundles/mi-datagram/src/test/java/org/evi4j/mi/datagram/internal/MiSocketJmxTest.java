@@ -23,6 +23,7 @@ class MiSocketJmxTest {
                 "org.evi4j:type=MiDatagram,socket=" + ObjectName.quote(server.statistics().socket()));
         try (MiClient client = new UdpClient(server.localAddress())) {
             client.call(":ps:\n");
+            await().until(() -> jmx.isRegistered(name));
             assertThat(jmx.getAttribute(name, "Socket")).isEqualTo(server.statistics().socket());
             assertThat(jmx.getAttribute(name, "Requests")).isEqualTo(1L);
             await().until(() -> Long.valueOf(1).equals(jmx.getAttribute(name, "Replies")));
@@ -33,12 +34,24 @@ class MiSocketJmxTest {
     }
 
     @Test
-    void aSecondRegistrationOfTheSameNameDoesNotStopTheServer() throws IOException {
+    void aSecondRegistrationOfTheSameNameDoesNotStopTheServer() throws Exception {
         MiDatagramServer first = new MiDatagramServer(MiTestSupport.REVERSE, config("socket_name", "udp:127.0.0.1:0"));
         try {
+            ObjectName name = new ObjectName(
+                    "org.evi4j:type=MiDatagram,socket=" + ObjectName.quote(first.statistics().socket()));
+            await().until(() -> jmx.isRegistered(name));
             assertThat(MiSocketJmx.register(first.statistics())).as("name taken: logged, no bean").isNull();
         } finally {
             first.stop();
         }
+    }
+
+    @Test
+    void stoppingAtOnceLeavesNoBeanBehind() throws Exception {
+        MiDatagramServer server = new MiDatagramServer(MiTestSupport.REVERSE, config("socket_name", "udp:127.0.0.1:0"));
+        ObjectName name = new ObjectName(
+                "org.evi4j:type=MiDatagram,socket=" + ObjectName.quote(server.statistics().socket()));
+        server.stop();
+        assertThat(jmx.isRegistered(name)).isFalse();
     }
 }
