@@ -1,0 +1,157 @@
+package org.evi4j.transport.rabbitmq.internal;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+
+import org.evi4j.spi.SendResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One broker connection and the destinations that share it. Raising threads only copy events into its bounded
+ * queue; its publisher thread ({@code evi4j-rabbitmq-user@host:port}) connects, publishes and reconnects with
+ * exponential back-off through its {@link BrokerSession}, which reports each event's fate to its destination. An
+ * event that cannot be published because the connection is down waits at the head of the queue until the
+ * connection is back.
+ */
+final class BrokerLink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerLink.class);
+    private static final long ABORT_WAIT_MS = 2000;
+    private static final SendResult STOPPED = SendResult.failed("RabbitMQ transport stopped");
+
+    private final BlockingQueue<Outgoing> queue;
+    private final SendResult queueFull;
+    private final Set<RabbitDestination> destinations = ConcurrentHashMap.newKeySet();
+    private final LinkCounters counters = new LinkCounters();
+    private final String broker;
+    private final BrokerSession session;
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final Thread publisher;
+    private volatile boolean stopping;
+    /** The event the publisher is trying to publish; its own. */
+    private Outgoing held;
+
+    BrokerLink(BrokerKey key, LinkSettings settings) {
+        String name = "evi4j-rabbitmq-" + key.shown();
+        this.broker = key.shown();
+        this.queue = new ArrayBlockingQueue<>(settings.queueSize());
+        this.queueFull = SendResult.dropped("RabbitMQ queue full: " + settings.queueSize() + " events wait for "
+                + broker);
+        this.session = new BrokerSession(key, settings, name, counters, destinations, () -> stopping);
+        this.publisher = new Thread(this::run, name);
+        publisher.setDaemon(true);
+    }
+
+    void start() {
+        publisher.start();
+    }
+
+    void attach(RabbitDestination destination) {
+        destinations.add(destination);
+    }
+
+    /** @return whether no destination uses the connection any more */
+    boolean detach(RabbitDestination destination) {
+        destinations.remove(destination);
+        return destinations.isEmpty();
+    }
+
+    /** Copies the payload into the queue; never blocks. */
+    SendResult offer(RabbitDestination destination, ByteBuffer payload) {
+        if (stopping) {
+            return STOPPED;
+        }
+        byte[] body = new byte[payload.remaining()];
+        payload.get(payload.position(), body);
+        Outgoing event = new Outgoing(destination, body);
+        if (!queue.offer(event)) {
+            counters.dropped.increment();
+            return queueFull;
+        }
+        counters.queued.increment();
+        // stopped meanwhile: unless the publisher's last sweep already reported it, take it back
+        if (stopping && queue.remove(event)) {
+            counters.queued.decrement();
+            return STOPPED;
+        }
+        return SendResult.PENDING;
+    }
+
+    RabbitConnectionStats stats() {
+        return counters.snapshot(broker, queue.size());
+    }
+
+    /** Asks the publisher to stop, without waiting: it closes the connection and reports what is left. */
+    void stop() {
+        stopping = true;
+        stopSignal.countDown();
+        publisher.interrupt();
+    }
+
+    boolean stopped() {
+        return stopping && !publisher.isAlive();
+    }
+
+    /** Waits for the publisher to end, aborting the connection under a publish that blocks past the bound. */
+    void awaitStop(long millis) throws InterruptedException {
+        publisher.join(millis);
+        if (publisher.isAlive()) {
+            session.abort();
+            publisher.join(ABORT_WAIT_MS);
+        }
+        if (publisher.isAlive()) {
+            LOG.warn("RabbitMQ publisher {} did not stop in time", publisher.getName());
+        }
+    }
+
+    private void run() {
+        try {
+            while (!stopping) {
+                if (held == null) {
+                    held = queue.take();
+                }
+                if (!session.open(queue.size() + 1)) {
+                    session.pause(stopSignal);
+                } else if (session.publish(held.destination(), held.body())) {
+                    held = null;
+                }
+            }
+        } catch (InterruptedException e) {
+            // stop() interrupts the wait for the next event
+        } finally {
+            // cleared so that closing can wait for the broker's last confirms
+            Thread.interrupted();
+            session.close();
+            dropLeftovers();
+        }
+    }
+
+    private void dropLeftovers() {
+        List<Outgoing> left = new ArrayList<>();
+        if (held != null) {
+            left.add(held);
+            held = null;
+        }
+        queue.drainTo(left);
+        Map<RabbitDestination, Integer> counts = new HashMap<>();
+        left.forEach(event -> counts.merge(event.destination(), 1, Integer::sum));
+        counts.forEach((destination, count) -> {
+            counters.dropped.add(count);
+            destination.report().dropped(count, "transport stopped");
+        });
+        LOG.debug("RabbitMQ publisher {} stopped ({} events dropped)", publisher.getName(), left.size());
+    }
+
+    /** One event waiting to be published: its destination and a copy of its bytes. */
+    private record Outgoing(RabbitDestination destination, byte[] body) {
+    }
+}
