@@ -71,6 +71,33 @@ public final class FuzzMutator {
         return out;
     }
 
+    /** The address part (after {@code scheme:}) of every vector socket string of that scheme: fuzz seeds. */
+    public static List<String> addressesOf(String scheme) {
+        List<String> out = new ArrayList<>();
+        String prefix = scheme + ":";
+        for (String socket : socketStrings()) {
+            if (socket.startsWith(prefix)) {
+                out.add(socket.substring(prefix.length()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Fails unless host names resolve from the test hosts file only ({@code -Djdk.net.hosts.file=.../fuzz-hosts},
+     * which maps {@code fuzzhost} to 127.0.0.1): fuzzed names must never reach DNS.
+     */
+    public static void requireTestHostsFile() throws java.net.UnknownHostException {
+        String file = System.getProperty("jdk.net.hosts.file");
+        if (file == null || !file.endsWith("fuzz-hosts")) {
+            throw new IllegalStateException("run by the fuzz-no-dns surefire execution (jdk.net.hosts.file=" + file + ")");
+        }
+        String fuzzhost = java.net.InetAddress.getByName("fuzzhost").getHostAddress();
+        if (!fuzzhost.equals("127.0.0.1")) {
+            throw new IllegalStateException("fuzzhost resolves to " + fuzzhost + ", not 127.0.0.1");
+        }
+    }
+
     public long seed() {
         return seed;
     }

@@ -14,6 +14,7 @@ import org.evi4j.api.UnknownEventException;
 import org.evi4j.spi.EventEncoder;
 import org.evi4j.spi.EventTransport;
 import org.evi4j.testkit.FuzzMutator;
+import org.evi4j.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,7 +3,6 @@ package org.evi4j.transport.rabbitmq.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +27,7 @@ class RabbitAddressParserFuzzTest {
 
     @BeforeAll
     static void namesComeFromTheTestHostsFileOnly() throws UnknownHostException {
-        assertThat(System.getProperty("jdk.net.hosts.file")).as("run by the fuzz-no-dns surefire execution")
-                .endsWith("fuzz-hosts");
-        assertThat(InetAddress.getByName("fuzzhost").getHostAddress()).isEqualTo("127.0.0.1");
+        FuzzMutator.requireTestHostsFile();
     }
 
     private static List<String> seeds() {

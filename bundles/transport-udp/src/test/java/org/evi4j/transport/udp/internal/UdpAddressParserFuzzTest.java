@@ -3,7 +3,6 @@ package org.evi4j.transport.udp.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,18 +24,11 @@ class UdpAddressParserFuzzTest {
 
     @BeforeAll
     static void namesComeFromTheTestHostsFileOnly() throws UnknownHostException {
-        assertThat(System.getProperty("jdk.net.hosts.file")).as("run by the fuzz-no-dns surefire execution")
-                .endsWith("fuzz-hosts");
-        assertThat(InetAddress.getByName("fuzzhost").getHostAddress()).isEqualTo("127.0.0.1");
+        FuzzMutator.requireTestHostsFile();
     }
 
     private static List<String> seeds() {
-        List<String> seeds = new ArrayList<>();
-        for (String socket : FuzzMutator.socketStrings()) {
-            if (socket.startsWith("udp:")) {
-                seeds.add(socket.substring(4));
-            }
-        }
+        List<String> seeds = new ArrayList<>(FuzzMutator.addressesOf("udp"));
         seeds.addAll(List.of("fuzzhost:9", "[::ffff:127.0.0.1]:1", "[fe80::1%lo]:5", "127.1:7", "0x7f.1:7"));
         return seeds;
     }

@@ -1,4 +1,4 @@
-package org.evi4j.core.internal;
+package org.evi4j.testkit;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,19 +6,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that moves only when a test says so. */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
 
     private volatile long millis;
 
-    TestClock(long startMillis) {
+    public TestClock(long startMillis) {
         this.millis = startMillis;
     }
 
-    void advanceMillis(long delta) {
+    public void advanceMillis(long delta) {
         millis += delta;
     }
 
-    void advanceSeconds(long seconds) {
+    public void advanceSeconds(long seconds) {
         advanceMillis(seconds * 1000);
     }
 
