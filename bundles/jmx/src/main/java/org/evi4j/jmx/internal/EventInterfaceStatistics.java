@@ -26,7 +26,7 @@ final class EventInterfaceStatistics implements EventInterfaceMXBean {
         for (EventInfo e : evi.events()) {
             List<SubscriberInfo> subs = subscribers(e.name());
             list.add(new EventStatistics(e.name(), e.id(), e.raised(), subs.size(), sum(subs, SubscriberInfo::sent),
-                    sum(subs, SubscriberInfo::failed), sum(subs, SubscriberInfo::dropped),
+                    sum(subs, SubscriberInfo::delivered), sum(subs, SubscriberInfo::failed), sum(subs, SubscriberInfo::dropped),
                     sum(subs, SubscriberInfo::undelivered)));
         }
         return list;

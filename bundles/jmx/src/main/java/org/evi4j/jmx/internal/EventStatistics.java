@@ -10,18 +10,21 @@ public final class EventStatistics {
     private final long raised;
     private final int subscribers;
     private final long sent;
+    private final long delivered;
     private final long failed;
     private final long dropped;
     private final long undelivered;
 
-    @ConstructorParameters({"name", "id", "raised", "subscribers", "sent", "failed", "dropped", "undelivered"})
-    public EventStatistics(String name, int id, long raised, int subscribers, long sent, long failed, long dropped,
-            long undelivered) {
+    @ConstructorParameters({"name", "id", "raised", "subscribers", "sent", "delivered", "failed", "dropped",
+        "undelivered"})
+    public EventStatistics(String name, int id, long raised, int subscribers, long sent, long delivered, long failed,
+            long dropped, long undelivered) {
         this.name = name;
         this.id = id;
         this.raised = raised;
         this.subscribers = subscribers;
         this.sent = sent;
+        this.delivered = delivered;
         this.failed = failed;
         this.dropped = dropped;
         this.undelivered = undelivered;
@@ -47,9 +50,14 @@ public final class EventStatistics {
         return subscribers;
     }
 
-    /** Datagrams sent to its live subscribers. */
+    /** Events handed to the network for its live subscribers. */
     public long getSent() {
         return sent;
+    }
+
+    /** Events its live subscribers' far ends confirmed (publisher confirms of a broker transport). */
+    public long getDelivered() {
+        return delivered;
     }
 
     /** Failed sends to its live subscribers. */

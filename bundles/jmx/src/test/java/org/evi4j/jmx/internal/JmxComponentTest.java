@@ -139,6 +139,7 @@ class JmxComponentTest {
                 .containsExactly(0L, 0L, 2L, 0L);
         assertThat(proxy.getSubscribers()).extracting(SubscriberStatistics::getDelivered)
                 .containsExactly(0L, 2L, 0L, 0L);
+        assertThat(events).extracting(EventStatistics::getDelivered).containsExactly(2L, 0L);
     }
 
     @Test
