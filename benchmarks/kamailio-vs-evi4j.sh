@@ -16,7 +16,9 @@
 # EVI4J=launcher|serve (default: launcher when launcher/target/evi4j.jar exists), EVI4J_JAR (the launcher jar to
 # run, default launcher/target/evi4j.jar), BASELINE_JAR (a second launcher jar, e.g. a build from before a change:
 # run on EVI_PORT + 2 as server "before" and measured in the same rounds, rotating with the other two),
-# EVI4J_JAVA_OPTS, EVI_PORT (18080), KAM_PORT (18090), MIBENCH_SRC (../shared/tools/mibench.c next to the project).
+# EVI4J_JAVA_OPTS, EVI_PORT (18080), KAM_PORT (18090), MIBENCH_SRC (../shared/tools/mibench.c next to the project),
+# EVI4J_MI_CFG / BASELINE_MI_CFG: extra lines for the MI socket's .cfg of the evi4j / "before" server (e.g.
+# 'busy_poll_us = 0', to compare two settings of one jar in the same rounds).
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-5}
@@ -28,6 +30,8 @@ SERVER_PIN=${SERVER_PIN:-}
 EVI_PORT=${EVI_PORT:-18080}
 KAM_PORT=${KAM_PORT:-18090}
 EVI4J_JAVA_OPTS=${EVI4J_JAVA_OPTS:-}
+EVI4J_MI_CFG=${EVI4J_MI_CFG:-}
+BASELINE_MI_CFG=${BASELINE_MI_CFG:-}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 MIBENCH_SRC=${MIBENCH_SRC:-$ROOT/../shared/tools/mibench.c}
 LAUNCHER_JAR=${EVI4J_JAR:-$ROOT/launcher/target/evi4j.jar}
@@ -105,20 +109,21 @@ KAM_VERSION=$(kamailio -v 2>/dev/null | head -1)
 log "kamailio ($KAM_VERSION) answering after ${KAM_UP} ms, dgram_workers=$WORKERS"
 
 # --- 4. evi4j, started ----------------------------------------------------------------------------------------
-launch() { # jar name port -> starts the launcher in the background ($! = its pid)
-  local jar=$1 name=$2 port=$3
+launch() { # jar name port [extra cfg lines] -> starts the launcher in the background ($! = its pid)
+  local jar=$1 name=$2 port=$3 extra=${4:-}
   cp "$jar" "$WORK/$name.jar"   # a copy: a rebuild during the run must not pull the jar away
   mkdir -p "$WORK/$name-etc"
   printf 'persist = false\n' > "$WORK/$name-etc/org.evi4j.core.cfg"
   printf 'socket_name = udp:127.0.0.1:%s\nchildren_count = %s\n' "$port" "$WORKERS" \
     > "$WORK/$name-etc/org.evi4j.mi.datagram-udp.cfg"
+  if [[ -n $extra ]]; then printf '%s\n' "$extra" >> "$WORK/$name-etc/org.evi4j.mi.datagram-udp.cfg"; fi
   # shellcheck disable=SC2086
   $SERVER_PIN java $EVI4J_JAVA_OPTS -jar "$WORK/$name.jar" --etc "$WORK/$name-etc" --data "$WORK/$name-data" \
     --log-level warn >"$WORK/$name.log" 2>&1 &
 }
 if [[ $EVI4J == launcher ]]; then
   START=$(date +%s%N)
-  launch "$LAUNCHER_JAR" evi4j "$EVI_PORT"
+  launch "$LAUNCHER_JAR" evi4j "$EVI_PORT" "$EVI4J_MI_CFG"
   EVI_PID=$!
 else
   START=$(date +%s%N)
@@ -132,7 +137,7 @@ log "evi4j ($EVI4J) answering after ${EVI_UP} ms (process start to first MI repl
 SERVERS="evi4j kamailio"
 if [[ -n $BASELINE_JAR ]]; then
   START=$(date +%s%N)
-  launch "$BASELINE_JAR" before "$BASE_PORT"
+  launch "$BASELINE_JAR" before "$BASE_PORT" "$BASELINE_MI_CFG"
   BASE_PID=$!
   BASE_UP=$(wait_for "$START" "$BASE_PORT" uptime) || { cat "$WORK/before.log" >&2; exit 1; }
   log "before ($BASELINE_JAR) answering after ${BASE_UP} ms"
@@ -181,6 +186,7 @@ med() { grep "^$1 $2 " "$RESULTS" | field "$3" | median; }
 timeouts() { grep "^$1 $2 " "$RESULTS" | field timeouts | awk '{s+=$1} END {print s+0}'; }
 echo
 echo "machine: $(nproc) vCPU, $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg); rounds=$ROUNDS workers=$WORKERS pin='${PIN}' server_pin='${SERVER_PIN}' evi4j=$EVI4J"
+[[ -n $EVI4J_MI_CFG$BASELINE_MI_CFG ]] && echo "evi4j MI cfg extra: '${EVI4J_MI_CFG}', before MI cfg extra: '${BASELINE_MI_CFG}'"
 echo "startup to first MI reply: evi4j ${EVI_UP} ms, kamailio ${KAM_UP} ms"
 printf '| clients | server | req/s (median) | p50 µs | p99 µs | timeouts | evi4j / Kamailio |\n|---|---|---:|---:|---:|---:|---:|\n'
 for conc in 1 4; do

@@ -16,10 +16,28 @@ interface Endpoint extends AutoCloseable {
      */
     SocketAddress receive(ByteBuffer request) throws IOException;
 
+    /** Whether {@link #poll} works here; a reader that may not poll only ever waits in {@link #receive}. */
+    default boolean canPoll() {
+        return false;
+    }
+
+    /**
+     * Appends a datagram that is already waiting, without waiting for one; as {@link #receive} otherwise. Only the
+     * thread that receives may poll: the two may switch the socket between blocking and non-blocking.
+     *
+     * @return the sender, or {@code null} when nothing was waiting (nothing was appended) or the sender has no
+     *         address
+     * @throws UnsupportedOperationException when {@link #canPoll} is {@code false}
+     */
+    default SocketAddress poll(ByteBuffer request) throws IOException {
+        throw new UnsupportedOperationException("this endpoint does not poll");
+    }
+
     /**
      * Sends the reply, from position to limit, to a request's sender.
      *
      * @return whether it was sent; {@code false} when the client's queue stayed full for {@code socket_timeout}
+     *         (UNIX), or the socket's send buffer was full while the channel {@link #poll polls} (UDP)
      * @throws IOException when it cannot be sent (the client is gone)
      */
     boolean reply(ByteBuffer reply, SocketAddress to) throws IOException;

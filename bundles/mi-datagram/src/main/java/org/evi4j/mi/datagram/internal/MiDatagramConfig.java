@@ -49,6 +49,16 @@ public @interface MiDatagramConfig {
             description = "Indent per tree level of legacy text replies; \\t is a tab, empty for none")
     String reply__indent() default "\\t";
 
+    /**
+     * Microseconds a UDP reader keeps polling the socket after serving a request before it blocks in receive again;
+     * 0 blocks at once. A request that comes within the window is taken without waking a sleeping thread (the
+     * kernel's wake-up is most of a loopback round trip); the price is a busy core for the window after each
+     * request. An idle socket costs nothing. UNIX sockets always block.
+     */
+    @AttributeDefinition(name = "Busy-poll window (µs)", min = "0", max = "10000",
+            description = "UDP only: how long a reader polls for the next request before blocking; 0 = off")
+    int busy__poll__us() default 50;
+
     /** Comma-separated CIDRs whose requests a UDP socket answers; others are ignored and counted. */
     @AttributeDefinition(name = "Allowed UDP sources", description = "comma-separated CIDRs, e.g. 127.0.0.0/8,::1/128")
     String allowed__sources() default "127.0.0.0/8,::1/128";

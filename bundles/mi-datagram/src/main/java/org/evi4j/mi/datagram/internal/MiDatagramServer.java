@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.evi4j.mi.MiDispatcher;
 import org.osgi.service.component.annotations.Activate;
@@ -60,9 +61,10 @@ public final class MiDatagramServer {
         this.joinMillis = settings.timeoutMillis() + JOIN_GRACE_MILLIS;
         this.readers = new ArrayList<>(settings.children());
         ServerLogs logs = new ServerLogs();
+        long busyPollNanos = endpoint.canPoll() ? TimeUnit.MICROSECONDS.toNanos(settings.busyPollMicros()) : 0;
         for (int i = 1; i <= settings.children(); i++) {
             Thread reader = new Thread(new Reader(endpoint, dispatcher, settings.indent(), counters, logs,
-                    leadership, i == 1), "evi4j-mi-" + endpoint.name() + "-" + i);
+                    leadership, i == 1, busyPollNanos), "evi4j-mi-" + endpoint.name() + "-" + i);
             reader.setDaemon(true);
             readers.add(reader);
         }

@@ -15,6 +15,10 @@ import org.slf4j.LoggerFactory;
  * One reader thread's loop: while it is the {@link Leadership leader}, receive a request, hand it to the
  * dispatcher, send the reply to the sender; otherwise wait to become the leader. It owns its buffers, so serving a
  * request allocates nothing here. It never dies of an error; it ends when the endpoint is closed.
+ * <p>
+ * With a busy-poll window, the leader that has just served a request polls the endpoint for the next one until
+ * the window has passed, and only then blocks: under steady traffic the next request is taken as it arrives,
+ * without the kernel waking a sleeping thread for it. Only the leader receives, so only the leader polls.
  */
 final class Reader implements Runnable {
     /** The largest MI request and reply (OpenSIPS's {@code DATAGRAM_SOCK_BUF_SIZE}). */
@@ -30,17 +34,21 @@ final class Reader implements Runnable {
     private final ServerLogs logs;
     private final Leadership leadership;
     private boolean leading;
+    private final long busyPollNanos;
     // one byte more than the limit, to tell a datagram that was cut from one that fitted exactly
     private final ByteBuffer request = ByteBuffer.allocate(MAX_DATAGRAM + 1);
     private final ByteBuffer reply = ByteBuffer.allocate(MAX_DATAGRAM);
     private SocketAddress lastAllowed;
 
     /**
-     * @param leading whether this reader starts as the leader: exactly one of a socket's readers does
+     * @param leading       whether this reader starts as the leader: exactly one of a socket's readers does
+     * @param busyPollNanos how long to poll for the next request after serving one; 0 never polls (the endpoint
+     *                      must {@link Endpoint#canPoll poll} otherwise)
      */
     Reader(Endpoint endpoint, MiDispatcher dispatcher, String indent, SocketCounters counters, ServerLogs logs,
-            Leadership leadership, boolean leading) {
+            Leadership leadership, boolean leading, long busyPollNanos) {
         this.endpoint = endpoint;
+        this.busyPollNanos = busyPollNanos;
         this.leadership = leadership;
         this.leading = leading;
         this.dispatcher = dispatcher;
@@ -52,6 +60,7 @@ final class Reader implements Runnable {
     @Override
     public void run() {
         LOG.debug("MI socket {}: reader {} started", endpoint.name(), Thread.currentThread().getName());
+        boolean served = false;
         while (endpoint.isOpen()) {
             if (!leading) {
                 leading = leadership.awaitLeadership();
@@ -62,7 +71,7 @@ final class Reader implements Runnable {
             SocketAddress source;
             try {
                 request.clear();
-                source = endpoint.receive(request);
+                source = served && busyPollNanos > 0 ? pollThenReceive() : endpoint.receive(request);
             } catch (ClosedChannelException e) {
                 break;
             } catch (IOException | RuntimeException e) {
@@ -72,7 +81,8 @@ final class Reader implements Runnable {
                 receiveFailed(e);
                 continue;
             }
-            if (source == null && request.position() == 0) {
+            served = source != null || request.position() > 0;
+            if (!served) {
                 continue; // timed out waiting, or closed
             }
             long dispatch = leadership.dispatching();
@@ -80,6 +90,18 @@ final class Reader implements Runnable {
             leading = leadership.dispatched(dispatch);
         }
         LOG.debug("MI socket {}: reader {} stopped", endpoint.name(), Thread.currentThread().getName());
+    }
+
+    private SocketAddress pollThenReceive() throws IOException {
+        long start = System.nanoTime();
+        do {
+            SocketAddress source = endpoint.poll(request);
+            if (source != null || request.position() > 0) {
+                return source;
+            }
+            Thread.onSpinWait();
+        } while (System.nanoTime() - start < busyPollNanos && endpoint.isOpen());
+        return endpoint.receive(request);
     }
 
     private void serve(SocketAddress source) {

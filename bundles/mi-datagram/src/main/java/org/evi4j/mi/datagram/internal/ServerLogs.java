@@ -55,8 +55,9 @@ final class ServerLogs {
     void queueFull(String socket, SocketAddress to) {
         long skipped = drop.permit();
         if (skipped >= 0) {
-            LOG.warn("MI socket {}: reply to {} dropped, its receive queue stayed full for socket_timeout{}", socket,
-                    to, skipped(skipped));
+            LOG.warn("MI socket {}: reply to {} dropped, no room to send it (a UNIX client's queue stayed full for "
+                    + "socket_timeout, or the UDP socket's send buffer was full while polling){}", socket, to,
+                    skipped(skipped));
         }
     }
 

@@ -12,7 +12,12 @@ import java.nio.channels.DatagramChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A UDP MI socket: requests and replies go through the same blocking channel, as in OpenSIPS. */
+/**
+ * A UDP MI socket: requests and replies go through the same channel, as in OpenSIPS. The channel blocks while a
+ * reader waits in {@link #receive} and is non-blocking while the reader {@link #poll polls}. Switching takes the
+ * channel's read lock, so it waits for a thread blocked in a receive; leader/follower makes one thread at a time
+ * receive, and that thread is the one that switches, so it never waits on itself.
+ */
 final class UdpEndpoint extends ChannelEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(UdpEndpoint.class);
 
@@ -49,9 +54,31 @@ final class UdpEndpoint extends ChannelEndpoint {
     }
 
     @Override
-    public boolean reply(ByteBuffer reply, SocketAddress to) throws IOException {
-        channel.send(reply, to);
+    public SocketAddress receive(ByteBuffer request) throws IOException {
+        if (!channel.isBlocking()) {
+            channel.configureBlocking(true);
+        }
+        return channel.receive(request);
+    }
+
+    @Override
+    public boolean canPoll() {
         return true;
+    }
+
+    @Override
+    public SocketAddress poll(ByteBuffer request) throws IOException {
+        if (channel.isBlocking()) {
+            channel.configureBlocking(false);
+        }
+        return channel.receive(request);
+    }
+
+    @Override
+    public boolean reply(ByteBuffer reply, SocketAddress to) throws IOException {
+        int length = reply.remaining();
+        // a reply sent while the channel polls does not wait: 0 bytes sent = no room in the socket's send buffer
+        return channel.send(reply, to) == length;
     }
 
     @Override

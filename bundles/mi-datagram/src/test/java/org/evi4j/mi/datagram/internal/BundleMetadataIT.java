@@ -64,7 +64,7 @@ class BundleMetadataIT {
         String xml = entry("OSGI-INF/metatype/org.evi4j.mi.datagram.xml");
         assertThat(xml).contains("<Designate factoryPid=\"org.evi4j.mi.datagram\">");
         for (String id : new String[] {"socket_name", "children_count", "unix_socket_mode", "unix_socket_user",
-            "unix_socket_group", "socket_timeout", "reply_indent", "allowed_sources"}) {
+            "unix_socket_group", "socket_timeout", "reply_indent", "allowed_sources", "busy_poll_us"}) {
             assertThat(xml).contains("<AD id=\"" + id + "\"");
         }
         assertThat(xml).containsPattern("<AD id=\"socket_name\"(?![^>]*required=\"false\")[^>]*/>")

@@ -18,13 +18,14 @@ class ServerSettingsTest {
         assertThat(settings.timeoutMillis()).isEqualTo(2000);
         assertThat(settings.indent()).isEqualTo("\t");
         assertThat(settings.sources()).hasToString("127.0.0.0/8,::1/128");
+        assertThat(settings.busyPollMicros()).isEqualTo(50);
     }
 
     @Test
     void readsEveryProperty() {
         ServerSettings settings = ServerSettings.of(config("socket_name", "udp:127.0.0.1:0", "children_count", 4,
                 "unix_socket_mode", "0644", "unix_socket_user", " mi ", "unix_socket_group", "100",
-                "socket_timeout", 50, "reply_indent", "", "allowed_sources", "10.0.0.0/8"));
+                "socket_timeout", 50, "reply_indent", "", "allowed_sources", "10.0.0.0/8", "busy_poll_us", 0));
         assertThat(settings.socket()).isEqualTo(new SocketName("127.0.0.1", 0, null));
         assertThat(settings.children()).isEqualTo(4);
         assertThat(settings.mode()).isEqualTo(0644);
@@ -33,6 +34,7 @@ class ServerSettingsTest {
         assertThat(settings.timeoutMillis()).isEqualTo(50);
         assertThat(settings.indent()).isEmpty();
         assertThat(settings.sources()).hasToString("10.0.0.0/8");
+        assertThat(settings.busyPollMicros()).isZero();
     }
 
     @Test
@@ -66,6 +68,10 @@ class ServerSettingsTest {
                 .hasMessageContaining("socket_timeout");
         assertThatThrownBy(() -> ServerSettings.of(config("socket_name", "/tmp/s", "allowed_sources", "x")))
                 .hasMessageContaining("allowed_sources");
+        assertThatThrownBy(() -> ServerSettings.of(config("socket_name", "/tmp/s", "busy_poll_us", -1)))
+                .hasMessageContaining("busy_poll_us");
+        assertThatThrownBy(() -> ServerSettings.of(config("socket_name", "/tmp/s", "busy_poll_us", 10_001)))
+                .hasMessageContaining("busy_poll_us");
     }
 
     @Test
