@@ -22,6 +22,7 @@ public final class Bench {
             case "mi" -> rc = MiLoad.run(Options.parse(rest));
             case "events" -> rc = EventLoad.run(Options.parse(rest));
             case "serve" -> rc = MiServe.run(Options.parse(rest));
+            case "rabbit" -> rc = RabbitLoad.run(Options.parse(rest));
             default -> {
                 usage();
                 rc = 2;
@@ -41,6 +42,12 @@ public final class Bench {
                          raised, delivered, lost, latency
                        Bench serve [--socket udp:127.0.0.1:8080] [--children N]
                          the real MI dispatcher (core commands) and MI datagram server from plain Java,
-                         until SIGTERM or Ctrl-C""");
+                         until SIGTERM or Ctrl-C
+                       Bench rabbit [--count N] [--rounds R] [--queue-size Q] [--broker HOST:PORT]
+                                [--user U --password P]
+                         raises N events through the real core to a rabbitmq: subscriber (private broker from
+                         rabbitmq-server unless --broker), confirms on and off, against the plain client's
+                         publishing loop; raise/publish/confirm rates, drops (Q: the transport's queue_size,
+                         default N)""");
     }
 }

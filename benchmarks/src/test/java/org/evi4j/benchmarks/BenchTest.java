@@ -77,4 +77,10 @@ class BenchTest {
                 "3"}));
         assertThat(rc).as("0 = delivered = raised × subscribers").isZero();
     }
+
+    @Test
+    void rabbitLoadSettlesEveryEventOnAPrivateBroker() throws Exception {
+        int rc = RabbitLoad.run(Options.parse(new String[] {"--count", "500", "--rounds", "1"}));
+        assertThat(rc).as("0 = every event published (and confirmed), same bytes as the baseline's").isZero();
+    }
 }

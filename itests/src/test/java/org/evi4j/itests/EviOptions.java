@@ -73,8 +73,29 @@ final class EviOptions {
                 .setHeader("Bundle-Version", "0.0.0")
                 .setHeader("Bundle-ClassPath", ".,lib/testkit.jar")
                 .setHeader("Export-Package", "org.evi4j.testkit")
-                .setHeader("Import-Package", "com.fasterxml.jackson.databind,org.evi4j.api")
+                // optional: in Karaf the probe needs only RabbitBroker (plain JDK) before any feature is installed
+                .setHeader("Import-Package", "com.fasterxml.jackson.databind;resolution:=optional,"
+                        + "org.evi4j.api;resolution:=optional")
                 .addResource("lib/testkit.jar", jarOf("org/evi4j/testkit/FuzzMutator.class"))
+                .build(TinyBundles.rawBuilder()));
+    }
+
+    /**
+     * The RabbitMQ client for the probe's own queues (the transport embeds a private copy): the client's bundle
+     * requires Netty for an I/O layer nobody here uses, so it goes wrapped in a test-only bundle instead.
+     */
+    static Option amqpClient() {
+        return streamBundle(TinyBundles.bundle()
+                .setHeader("Bundle-ManifestVersion", "2")
+                .setHeader("Bundle-SymbolicName", "org.evi4j.itests.amqp-client")
+                .setHeader("Bundle-Version", "0.0.0")
+                .setHeader("Bundle-ClassPath", ".,lib/amqp-client.jar")
+                .setHeader("Export-Package", "com.rabbitmq.client,com.rabbitmq.client.impl,"
+                        + "com.rabbitmq.client.impl.nio,com.rabbitmq.client.impl.recovery,com.rabbitmq.utility")
+                .setHeader("Import-Package", "org.slf4j;version=\"[1.7,3)\",javax.crypto,javax.crypto.spec,"
+                        + "javax.naming,javax.naming.directory,javax.net,javax.net.ssl,"
+                        + "javax.security.auth.callback,javax.security.auth.x500,javax.security.sasl")
+                .addResource("lib/amqp-client.jar", jarOf("com/rabbitmq/client/ConnectionFactory.class"))
                 .build(TinyBundles.rawBuilder()));
     }
 
