@@ -2,6 +2,7 @@ package org.evi4j.benchmarks;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.WritableByteChannel;
@@ -39,16 +40,19 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * raise→send through the real core, the real JSON-RPC encoder and the real UDP or UNIX transport, to 1, 10 or 100
  * real UDP receivers or 1 UNIX receiver ({@code evi4j}); and, in the same run and to the same receivers, a raw loop
- * writing the same precomputed bytes on one connected non-blocking channel per receiver ({@code raw}): the
- * physical limit. One operation = one event to every receiver. After each iteration, the datagrams written, refused
- * by a full socket (would-block) and received are printed, so that drops that flatter a figure are seen.
+ * writing the same precomputed bytes on one connected non-blocking channel per receiver, of the family the
+ * transport opens ({@code raw}): the physical limit. One operation = one event to every receiver. After each
+ * iteration, the datagrams written, refused by a full socket (would-block) and received are printed, so that drops
+ * that flatter a figure are seen.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+// a touched, fixed heap: without it most allocated pages are touched for the first time during the measurement
+// (no GC yet in a few seconds) and each page fault, costly in a VM, is charged to whichever method allocates more
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class RaiseBenchmark {
 
     /** {@code udpN}: N UDP receivers; {@code unix1}: one UNIX receiver. */
@@ -96,7 +100,9 @@ public class RaiseBenchmark {
                 c.connect(AFUNIXSocketAddress.of(Path.of(socket.substring(5))));
                 out.add(c);
             } else {
-                DatagramChannel c = DatagramChannel.open();
+                // an IPv4 socket, as the UDP transport opens for an IPv4 address: a dual-stack one pays a route
+                // look-up on every send to a v4-mapped address
+                DatagramChannel c = DatagramChannel.open(StandardProtocolFamily.INET);
                 c.configureBlocking(false);
                 int port = Integer.parseInt(socket.substring(socket.lastIndexOf(':') + 1));
                 c.connect(new InetSocketAddress("127.0.0.1", port));
