@@ -50,11 +50,13 @@ public interface EventInterface {
 
     /**
      * Subscribes a socket to an event for {@code expire} seconds, or refreshes it when the same socket is subscribed
-     * already (the time is reset, the expire and the encoder replaced). An expire of 0 unsubscribes.
+     * already (the time is reset, the expire and the encoder replaced). An expire of 0 unsubscribes. Returns once
+     * the change is on stable storage (when the implementation persists subscriptions).
      *
      * @throws UnknownEventException          when the event was not published
      * @throws InvalidSubscriptionException   when the socket or its encoder is refused (the message says why)
      * @throws IllegalArgumentException       when expire is negative
+     * @throws StorageException               when the change could not be made durable; nothing changed (since 1.2)
      */
     void subscribe(String event, String socket, int expire);
 
@@ -62,10 +64,11 @@ public interface EventInterface {
     void subscribe(String event, String socket);
 
     /**
-     * Removes a subscriber at once.
+     * Removes a subscriber at once; returns once the removal is on stable storage (when subscriptions persist).
      *
      * @return whether there was such a subscriber
      * @throws UnknownEventException when the event was not published
+     * @throws StorageException      when the removal could not be made durable; nothing changed (since 1.2)
      */
     boolean unsubscribe(String event, String socket);
 

@@ -45,4 +45,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     /** The most subscribers of all events together. */
     @AttributeDefinition(name = "Subscribers", min = "1", description = "Most subscribers of all events together")
     int max__subscribers() default 10000;
+
+    /** Microseconds a journal commit waits for more changes to share its force; 0 = none (the default). */
+    @AttributeDefinition(name = "Commit window (µs)", min = "0", max = "100000",
+            description = "How long a subscription commit waits for others to share its disk force; 0 = none")
+    long commit__window__us() default 0;
+
+    /** Records appended to the subscriptions journal before it is rewritten as a snapshot. */
+    @AttributeDefinition(name = "Compact after records", min = "1",
+            description = "Journal records written before the journal is compacted into a snapshot")
+    int compact__after__records() default 10000;
 }

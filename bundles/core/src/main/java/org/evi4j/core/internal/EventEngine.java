@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.evi4j.api.Event;
 import org.evi4j.api.EventInfo;
 import org.evi4j.api.EventInterface;
+import org.evi4j.api.InvalidSubscriptionException;
 import org.evi4j.api.SubscriberInfo;
-import org.evi4j.core.internal.Subscriber.Lease;
 import org.evi4j.core.internal.SubscriptionStore.Stored;
 import org.evi4j.spi.EventEncoder;
 import org.evi4j.spi.EventTransport;
@@ -28,7 +28,6 @@ final class EventEngine implements EventInterface {
 
     private final Settings settings;
     private final Clock clock;
-    private final Runnable changed;
     private final AtomicInteger total = new AtomicInteger();
     private final Destinations destinations;
     private final EventRegistry registry;
@@ -36,19 +35,18 @@ final class EventEngine implements EventInterface {
     private final Dispatcher dispatcher;
 
     /**
-     * @param clock   wall-clock time of subscriptions and expiry
-     * @param changed told whenever the subscriptions changed (to save them)
+     * @param clock wall-clock time of subscriptions and expiry
+     * @param log   where subscription changes are made durable before they are answered
      */
     EventEngine(Settings settings, ServiceIndex<EventTransport> transports, ServiceIndex<EventEncoder> encoders,
-            Clock clock, Runnable changed) {
+            Clock clock, ChangeLog log) {
         this.settings = settings;
         this.clock = clock;
-        this.changed = changed;
         Problems problems = new Problems(clock);
         this.destinations = new Destinations(transports, settings.allowedDestinations(), problems);
         this.registry = new EventRegistry(settings.defaultEncoder(), this::removed);
         this.subscriptions = new Subscriptions(settings, registry, transports, encoders, destinations, clock, total,
-                changed);
+                log);
         this.dispatcher = new Dispatcher(transports, encoders, destinations, problems, clock);
     }
 
@@ -137,54 +135,42 @@ final class EventEngine implements EventInterface {
         }
     }
 
-    /** Every live subscription, events in id order, each event's subscribers oldest first. */
-    List<Stored> stored() {
-        long now = clock.millis();
-        List<Stored> out = new ArrayList<>();
-        for (EventEntry entry : registry.all()) {
-            List<Subscriber> newestFirst = entry.all();
-            for (int i = newestFirst.size() - 1; i >= 0; i--) {
-                Subscriber s = newestFirst.get(i);
-                Lease l = s.lease();
-                if (s.liveAt(now)) {
-                    out.add(new Stored(entry.name, s.scheme, s.address(), s.shown, l.encoder(), l.subscribedAt(),
-                            l.expire()));
-                }
-            }
-        }
-        return out;
-    }
-
     /**
-     * Brings back saved subscriptions with their remaining time; expired ones are skipped. Events not published
-     * yet are published, so their ids follow the order they first appear in. Addresses are parsed when the first
-     * event goes to them, so subscriptions whose transport is absent wait for it.
+     * Brings back saved subscriptions with their remaining time (counted from the original subscription) through
+     * the checks of a subscription (max_expire, the limits; see {@link Subscriptions#restore}); expired ones are
+     * skipped, refused ones counted and logged once. Events not published yet are published, so their ids follow
+     * the order they first appear in. Addresses are parsed when the first event goes to them, so subscriptions whose
+     * transport is absent wait for it.
+     *
+     * @return the subscriptions restored, in order: what the journal starts from
      */
-    void restore(List<Stored> saved) {
-        long now = clock.millis();
-        int restored = 0;
+    List<Stored> restore(List<Stored> saved) {
+        List<Stored> restored = new ArrayList<>(saved.size());
+        int refused = 0;
+        String firstRefusal = null;
         for (Stored s : saved) {
-            Lease lease = new Lease(s.subscribedAt(), s.expire(), s.encoder());
-            if (now >= lease.expiresAt()) {
-                continue;
-            }
             try {
                 if (registry.get(s.event()) == null) {
                     LOG.info("published event {} (id {}) for its saved subscriptions", s.event(),
                             registry.publish(s.event()).id);
                 }
-                EventEntry entry = registry.publish(s.event());
-                if (entry.restore(new Subscriber(s.scheme(), s.address(), s.shown(), lease, null))) {
-                    total.incrementAndGet();
-                    restored++;
+                if (subscriptions.restore(s)) {
+                    restored.add(s);
                 }
-            } catch (IllegalArgumentException e) {
-                LOG.warn("saved subscription of {} skipped: {}", s.event(), e.getMessage());
+            } catch (InvalidSubscriptionException | IllegalArgumentException e) {
+                refused++;
+                firstRefusal = firstRefusal == null ? e.getMessage() : firstRefusal;
             }
         }
-        if (!saved.isEmpty()) {
-            LOG.info("restored {} of {} saved subscriptions (the others had expired)", restored, saved.size());
+        if (refused > 0) {
+            LOG.warn("{} saved subscriptions refused by the limits or checks of a subscription (first: {})", refused,
+                    firstRefusal);
         }
+        if (!saved.isEmpty()) {
+            LOG.info("restored {} of {} saved subscriptions (the others had expired or were refused)",
+                    restored.size(), saved.size());
+        }
+        return restored;
     }
 
     /** Removes every subscriber, giving their destinations back to the transports. */
@@ -197,6 +183,5 @@ final class EventEngine implements EventInterface {
     private void removed(Subscriber s) {
         total.decrementAndGet();
         destinations.release(s.binding());
-        changed.run();
     }
 }

@@ -70,6 +70,30 @@ final class EventEntry {
             publish();
             return old;
         }
+        admit(maxPerEvent, maxTotal, reserve);
+        subscribers.add(0, new Subscriber(scheme, d.address(), d.shownAddress(), lease, binding));
+        publish();
+        return null;
+    }
+
+    /**
+     * Adds a subscriber read back from storage at the head, unless one with its key is there already, within the
+     * same limits as {@link #put}.
+     *
+     * @throws InvalidSubscriptionException when a limit is reached
+     */
+    synchronized boolean restore(Subscriber subscriber, int maxPerEvent, int maxTotal, BooleanSupplier reserve) {
+        if (find(subscriber.key) != null) {
+            return false;
+        }
+        admit(maxPerEvent, maxTotal, reserve);
+        subscribers.add(0, subscriber);
+        publish();
+        return true;
+    }
+
+    /** The checks a new subscriber passes (live or restored); takes its place in the global limit. */
+    private void admit(int maxPerEvent, int maxTotal, BooleanSupplier reserve) {
         if (subscribers.size() >= maxPerEvent) {
             throw new InvalidSubscriptionException("max_subscribers_per_event (" + maxPerEvent
                     + ") reached for event " + name);
@@ -77,19 +101,59 @@ final class EventEntry {
         if (!reserve.getAsBoolean()) {
             throw new InvalidSubscriptionException("max_subscribers (" + maxTotal + ") reached");
         }
-        subscribers.add(0, new Subscriber(scheme, d.address(), d.shownAddress(), lease, binding));
-        publish();
-        return null;
     }
 
-    /** Adds a subscriber read back from storage at the head, unless one with its key is there already. */
-    synchronized boolean restore(Subscriber subscriber) {
-        if (find(subscriber.key) != null) {
-            return false;
+    /** The subscriber with that key, or {@code null}. */
+    synchronized Subscriber get(String key) {
+        return find(key);
+    }
+
+    /** What the subscriber with that key is now, to put it back by {@link #revert}; {@code null} when none. */
+    synchronized Prior prior(String key) {
+        Subscriber s = find(key);
+        return s == null ? null : new Prior(s, subscribers.indexOf(s), s.address(), s.lease(), s.binding());
+    }
+
+    /**
+     * Removes the subscriber with that key without telling {@code onRemoved} (the caller gives its destination back
+     * once the removal counts).
+     *
+     * @return what it was, for {@link #revert}; {@code null} when there was none
+     */
+    synchronized Prior take(String key) {
+        Prior prior = prior(key);
+        if (prior != null) {
+            subscribers.remove(prior.index());
+            publish();
         }
-        subscribers.add(0, subscriber);
+        return prior;
+    }
+
+    /**
+     * Puts back what a change that did not count replaced: without a prior, removes the subscriber added since
+     * (without telling {@code onRemoved}: the caller gives its destination back); with one, gives the subscriber
+     * its earlier address, binding and lease, at its place if it had been taken out.
+     */
+    synchronized void revert(String key, Prior prior) {
+        Subscriber now = find(key);
+        if (prior == null) {
+            if (now != null) {
+                subscribers.remove(now);
+            }
+        } else {
+            Subscriber s = prior.subscriber();
+            if (now != s) {
+                if (now != null) {
+                    subscribers.remove(now);
+                }
+                subscribers.add(Math.min(prior.index(), subscribers.size()), s);
+            }
+            synchronized (s) {
+                s.rebind(prior.address(), prior.binding());
+            }
+            s.lease(prior.lease());
+        }
         publish();
-        return true;
     }
 
     /** Removes the subscriber with that key at once. */
@@ -167,5 +231,13 @@ final class EventEntry {
 
     private void publish() {
         snapshot = Snapshot.of(subscribers, defaultEncoder);
+    }
+
+    /**
+     * A subscriber as it was before a change, and its place (newest first).
+     *
+     * @param binding its binding then, possibly {@code null}
+     */
+    record Prior(Subscriber subscriber, int index, String address, Lease lease, Binding binding) {
     }
 }

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link EventInterface} service: binds every transport and encoder as they come and go, sweeps expired
- * subscribers, and saves subscriptions in the bundle's data area (a second after a change, and on deactivation).
+ * subscribers, and keeps subscriptions in a journal in the bundle's data area (every change durable before it is
+ * answered).
  */
 @Component(service = EventInterface.class, configurationPid = EventInterfaceComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
@@ -38,41 +39,46 @@ public final class EventInterfaceComponent implements EventInterface {
 
     /** The configuration PID. */
     static final String PID = "org.evi4j.core";
-    static final String DATA_FILE = "subscriptions.txt";
     private static final Logger LOG = LoggerFactory.getLogger(EventInterfaceComponent.class);
     private static final long SWEEP_MILLIS = 10_000;
-    private static final long SAVE_DELAY_MILLIS = 1000;
 
     private final ServiceIndex<EventTransport> transports = new ServiceIndex<>(EventTransport.SCHEME_PROPERTY);
     private final ServiceIndex<EventEncoder> encoders = new ServiceIndex<>(EventEncoder.NAME_PROPERTY);
     private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
     private volatile EventEngine engine;
     private Housekeeper housekeeper;
+    private JournalLog journal;
 
     @Activate
     void activate(BundleContext context, CoreConfig config) {
         Settings settings = Settings.from(config);
-        File file = settings.persist() ? context.getDataFile(DATA_FILE) : null;
-        if (settings.persist() && file == null) {
+        File dataArea = settings.persist() ? context.getDataFile("") : null;
+        if (settings.persist() && dataArea == null) {
             LOG.warn("no data area for the core bundle: subscriptions will not persist");
         }
-        SubscriptionStore store = file == null ? null : new SubscriptionStore(file.toPath());
-        housekeeper = new Housekeeper(store, SWEEP_MILLIS, SAVE_DELAY_MILLIS);
-        EventEngine e = new EventEngine(settings, transports, encoders, Clock.systemUTC(), housekeeper::changed);
+        JournalSettings js = JournalSettings.from(config);
+        journal = dataArea == null ? null : new JournalLog(dataArea.toPath(), Clock.systemUTC(),
+                js.commitWindowMicros(), js.compactAfterRecords());
+        housekeeper = new Housekeeper(SWEEP_MILLIS);
+        EventEngine e = new EventEngine(settings, transports, encoders, Clock.systemUTC(),
+                journal == null ? ChangeLog.MEMORY : journal);
         for (String name : settings.publishedEvents()) {
             LOG.info("published event {} (id {}) from configuration", name, e.publish(name));
         }
-        if (store != null) {
-            e.restore(store.load());
+        if (journal != null) {
+            journal.open(e.restore(journal.load()));
         }
         engine = e;
         housekeeper.start(e);
-        LOG.debug("Event Interface core active: {}", settings);
+        LOG.debug("Event Interface core active: {}, {}", settings, js);
     }
 
     @Deactivate
     void deactivate() {
         housekeeper.stop();
+        if (journal != null) {
+            journal.close();
+        }
         engine.close();
         engine = null;
         LOG.debug("Event Interface core stopped");

@@ -6,7 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.evi4j.api.InvalidSubscriptionException;
 import org.evi4j.core.internal.Subscriber.Binding;
+import org.evi4j.core.internal.EventEntry.Prior;
 import org.evi4j.core.internal.Subscriber.Lease;
+import org.evi4j.core.internal.SubscriptionStore.Stored;
 import org.evi4j.spi.DeliveryReport;
 import org.evi4j.spi.Destination;
 import org.evi4j.spi.EventEncoder;
@@ -22,11 +24,14 @@ final class Subscriptions {
     private final Destinations destinations;
     private final Clock clock;
     private final AtomicInteger total;
-    private final Runnable changed;
+    private final ChangeLog log;
 
+    /**
+     * @param log where every change is made durable before it is answered
+     */
     Subscriptions(Settings settings, EventRegistry registry, ServiceIndex<EventTransport> transports,
             ServiceIndex<EventEncoder> encoders, Destinations destinations, Clock clock, AtomicInteger total,
-            Runnable changed) {
+            ChangeLog log) {
         this.settings = settings;
         this.registry = registry;
         this.transports = transports;
@@ -34,7 +39,7 @@ final class Subscriptions {
         this.destinations = destinations;
         this.clock = clock;
         this.total = total;
-        this.changed = changed;
+        this.log = log;
     }
 
     void subscribe(String event, String socket, int expire) {
@@ -44,13 +49,10 @@ final class Subscriptions {
         EventEntry entry = registry.require(event);
         SocketSpec spec = SocketSpec.parse(socket);
         if (expire == 0) {
-            entry.remove(lookupKey(spec));
+            remove(entry, lookupKey(spec));
             return;
         }
-        if (settings.maxExpire() > 0 && expire > settings.maxExpire()) {
-            throw new InvalidSubscriptionException("expire " + expire + " exceeds max_expire "
-                    + settings.maxExpire());
-        }
+        checkExpire(expire);
         EventTransport transport = transports.get(spec.scheme());
         if (transport == null) {
             // not the socket: it may hold a password, and replies and logs must not
@@ -58,27 +60,93 @@ final class Subscriptions {
         }
         checkEncoder(spec.encoder());
         Binding binding = destinations.parse(transport, spec);
+        String key = SocketSpec.key(spec.scheme(), binding.destination().shownAddress());
+        Prior[] prior = new Prior[1];
         boolean kept = false;
         try {
-            add(entry, spec, binding, expire);
+            log.commit(() -> add(entry, spec, key, binding, expire, prior));
             kept = true;
         } finally {
-            if (!kept) {
+            if (!kept && (prior[0] == null || prior[0].binding() == null
+                    || prior[0].binding().destination() != binding.destination())) {
                 destinations.release(transport, binding.destination());
             }
         }
-        changed.run();
     }
 
-    private void add(EventEntry entry, SocketSpec spec, Binding binding, int expire) {
+    private ChangeLog.Applied<Void> add(EventEntry entry, SocketSpec spec, String key, Binding binding, int expire,
+            Prior[] prior) {
         if (total.get() >= settings.maxSubscribers()) {
             purgeAll();
         }
         long now = clock.millis();
+        entry.purge(now); // an expired subscriber goes for good: only live ones are put back
+        Prior before = entry.prior(key);
+        prior[0] = before;
         Binding old = entry.put(spec.scheme(), new Lease(now, expire, spec.encoder()), binding, now,
                 settings.maxSubscribersPerEvent(), settings.maxSubscribers(), this::reserve);
-        if (old != null && old.destination() != binding.destination()) {
-            destinations.release(old);
+        Subscriber s = entry.get(key);
+        Lease lease = s.lease();
+        JournalRecord record = new JournalRecord.Put(new Stored(entry.name, s.scheme, s.address(), s.shown,
+                lease.encoder(), lease.subscribedAt(), lease.expire()));
+        Runnable undo = () -> {
+            entry.revert(key, before);
+            if (before == null) {
+                total.decrementAndGet();
+            }
+        };
+        Runnable durable = () -> {
+            if (old != null && old.destination() != binding.destination()) {
+                destinations.release(old);
+            }
+        };
+        return ChangeLog.Applied.changed(null, record, undo, durable);
+    }
+
+    /** Removes a subscriber once its removal is durable; whether there was one. */
+    private boolean remove(EventEntry entry, String key) {
+        return log.commit(() -> {
+            Prior taken = entry.take(key);
+            if (taken == null) {
+                return ChangeLog.Applied.unchanged(false);
+            }
+            total.decrementAndGet();
+            Subscriber s = taken.subscriber();
+            return ChangeLog.Applied.changed(true, new JournalRecord.Remove(entry.name, s.scheme, s.shown), () -> {
+                entry.revert(key, taken);
+                total.incrementAndGet();
+            }, () -> destinations.release(taken.binding()));
+        });
+    }
+
+    /**
+     * Brings back a saved subscription through the checks a subscription passes that do not need its transport
+     * (which may not be bound yet): max_expire and the limits; its address is parsed when the first event goes to it.
+     *
+     * @return whether it was added (false: expired, or already there)
+     * @throws InvalidSubscriptionException when a check refuses it
+     * @throws IllegalArgumentException     when its event name is not valid
+     */
+    boolean restore(Stored saved) {
+        checkExpire(saved.expire());
+        long now = clock.millis();
+        // a time in the future (a clock set back, or a crafted file) never gives more than the expire
+        Lease lease = new Lease(Math.min(saved.subscribedAt(), now), saved.expire(), saved.encoder());
+        if (now >= lease.expiresAt()) {
+            return false;
+        }
+        EventEntry entry = registry.publish(saved.event());
+        return entry.restore(new Subscriber(saved.scheme(), saved.address(), saved.shown(), lease, null),
+                settings.maxSubscribersPerEvent(), settings.maxSubscribers(), this::reserve);
+    }
+
+    private void checkExpire(int expire) {
+        if (expire <= 0) {
+            throw new InvalidSubscriptionException("expire " + expire + " is not positive");
+        }
+        if (settings.maxExpire() > 0 && expire > settings.maxExpire()) {
+            throw new InvalidSubscriptionException("expire " + expire + " exceeds max_expire "
+                    + settings.maxExpire());
         }
     }
 
@@ -103,7 +171,7 @@ final class Subscriptions {
 
     boolean unsubscribe(String event, String socket) {
         EventEntry entry = registry.require(event);
-        return entry.remove(lookupKey(SocketSpec.parse(socket)));
+        return remove(entry, lookupKey(SocketSpec.parse(socket)));
     }
 
     /** The live subscriber of the event with the same canonical socket. */

@@ -36,7 +36,7 @@ class EventInterfaceComponentTest {
         return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getDataFile")) {
-                        return dir.resolve((String) args[0]).toFile();
+                        return dir.resolve((String) args[0]).toFile(); // "" gives the data area itself
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
@@ -101,20 +101,21 @@ class EventInterfaceComponentTest {
     }
 
     @Test
-    void changesAreSavedSoonWithoutADeactivation() {
+    void aChangeIsInTheJournalWhenTheCallReturns() {
         EventInterfaceComponent c = start(Map.of("published_events", "E_A"));
         c.subscribe("E_A", "udp:127.0.0.1:7");
-        Path file = dir.resolve(EventInterfaceComponent.DATA_FILE);
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> Files.exists(file) && Files.readString(file).contains("127.0.0.1%3A7"));
+        assertThat(new JournalLog(dir, java.time.Clock.systemUTC(), 0, 10).load())
+                .extracting(SubscriptionStore.Stored::address).containsExactly("127.0.0.1:7");
     }
 
     @Test
-    void nothingIsSavedWhenPersistIsOff() {
+    void nothingIsSavedWhenPersistIsOff() throws Exception {
         EventInterfaceComponent c = start(Map.of("published_events", "E_A", "persist", false));
         c.subscribe("E_A", "udp:127.0.0.1:1");
         stop();
-        assertThat(dir.resolve(EventInterfaceComponent.DATA_FILE)).doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
     }
 
     @Test

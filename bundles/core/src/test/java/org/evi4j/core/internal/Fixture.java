@@ -3,6 +3,7 @@ package org.evi4j.core.internal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.evi4j.spi.EventEncoder;
@@ -16,7 +17,8 @@ import org.osgi.framework.Constants;
  */
 final class Fixture {
 
-    final TestClock clock = new TestClock(1_700_000_000_000L);
+    static final long START = 1_700_000_000_000L;
+    final TestClock clock;
     final ServiceIndex<EventTransport> transports = new ServiceIndex<>(EventTransport.SCHEME_PROPERTY);
     final ServiceIndex<EventEncoder> encoders = new ServiceIndex<>(EventEncoder.NAME_PROPERTY);
     final TestTransport udp = new TestTransport();
@@ -24,6 +26,8 @@ final class Fixture {
     final TestEncoder json = new TestEncoder("jsonrpc");
     final TestEncoder legacy = new TestEncoder("legacy");
     final AtomicInteger changes = new AtomicInteger();
+    /** What a journal would have been given, in order (when the fixture has no log of its own). */
+    final List<JournalRecord> records = new CopyOnWriteArrayList<>();
     final EventEngine engine;
     private long nextId = 1;
 
@@ -32,11 +36,29 @@ final class Fixture {
     }
 
     Fixture(Settings settings) {
+        this(settings, new TestClock(START), null);
+    }
+
+    /**
+     * @param log where changes go; {@code null} for one that counts and records them and applies them at once
+     */
+    Fixture(Settings settings, TestClock clock, ChangeLog log) {
+        this.clock = clock;
         transports.add(udp, props(EventTransport.SCHEME_PROPERTY, "udp", 0));
         transports.add(unix, props(EventTransport.SCHEME_PROPERTY, "unix", 0));
         encoders.add(json, props(EventEncoder.NAME_PROPERTY, "jsonrpc", 0));
         encoders.add(legacy, props(EventEncoder.NAME_PROPERTY, "legacy", 0));
-        engine = new EventEngine(settings, transports, encoders, clock, changes::incrementAndGet);
+        engine = new EventEngine(settings, transports, encoders, clock, log == null ? this::recorded : log);
+    }
+
+    private <T> T recorded(ChangeLog.Change<T> change) {
+        ChangeLog.Applied<T> applied = change.apply();
+        if (applied.record() != null) {
+            records.add(applied.record());
+            changes.incrementAndGet();
+        }
+        applied.durable().run();
+        return applied.result();
     }
 
     /** Service properties as DS gives them to a bind method. */

@@ -61,8 +61,8 @@ class ShownAddressTest {
         assertThat(f.engine.subscribers("E_A")).extracting(SubscriberInfo::socket, SubscriberInfo::expire)
                 .containsExactly(tuple("mq:u@h/k", 200));
         assertThat(mq.released).containsExactly("u:SECRET@h/k");
-        assertThat(f.engine.stored()).extracting(Stored::address, Stored::shown)
-                .containsExactly(tuple("u:NEW@h/k", "u@h/k"));
+        assertThat(f.records).last().isInstanceOfSatisfying(JournalRecord.Put.class, put -> assertThat(
+                put.stored()).extracting(Stored::address, Stored::shown).containsExactly("u:NEW@h/k", "u@h/k"));
 
         f.unbind(mq);
         BrokerTransport restarted = new BrokerTransport();
@@ -74,11 +74,13 @@ class ShownAddressTest {
 
     @Test
     void aRestoredSubscriberHasItsKeyBeforeItsTransportIsBack() {
-        f.engine.subscribe("E_A", "mq:u:SECRET@h/k");
-        SubscriptionStore store = new SubscriptionStore(dir.resolve("subscriptions.txt"));
-        store.save(f.engine.stored());
+        Journaled a = new Journaled(dir);
+        a.f.transports.add(new BrokerTransport(), a.f.props(EventTransport.SCHEME_PROPERTY, "mq", 0));
+        a.f.engine.publish("E_A");
+        a.f.engine.subscribe("E_A", "mq:u:SECRET@h/k");
+        a.close();
         Fixture g = new Fixture();
-        g.engine.restore(store.load());
+        g.engine.restore(new JournalLog(dir, g.clock, 0, 10).load());
         assertThat(g.engine.subscribers("E_A")).extracting(SubscriberInfo::socket).containsExactly("mq:u@h/k");
         assertThat(g.engine.unsubscribe("E_A", "mq:u@h/k")).as("no mq transport: found by the key as given")
                 .isTrue();

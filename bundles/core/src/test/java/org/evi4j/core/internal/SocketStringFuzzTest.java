@@ -44,7 +44,7 @@ class SocketStringFuzzTest {
         transports.add(unix, props(EventTransport.SCHEME_PROPERTY, "unix", id++));
         encoders.add(new TestEncoder("jsonrpc"), props(EventEncoder.NAME_PROPERTY, "jsonrpc", id++));
         encoders.add(new TestEncoder("legacy"), props(EventEncoder.NAME_PROPERTY, "legacy", id++));
-        return new EventEngine(Settings.defaults(), transports, encoders, clock, () -> { });
+        return new EventEngine(Settings.defaults(), transports, encoders, clock, ChangeLog.MEMORY);
     }
 
     private static Map<String, Object> props(String key, Object value, long id) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.evi4j.api.EventInterface;
 import org.evi4j.api.InvalidSubscriptionException;
+import org.evi4j.api.StorageException;
 import org.evi4j.api.UnknownEventException;
 import org.evi4j.mi.MiCommand;
 import org.evi4j.mi.MiException;
@@ -49,6 +50,9 @@ public final class EventSubscribeCommand extends EviCommand {
         } catch (InvalidSubscriptionException | IllegalArgumentException e) {
             LOG.info("subscription of {} to {} refused: {}", socket, event, e.getMessage());
             throw EviErrors.badParameterValue();
+        } catch (StorageException e) {
+            // the core logged it (rate-limited); the client learns why, without its socket
+            throw EviErrors.notSaved(e.getMessage());
         }
         return MiResponse.ok();
     }

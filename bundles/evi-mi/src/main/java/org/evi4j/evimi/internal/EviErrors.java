@@ -13,6 +13,14 @@ final class EviErrors {
         return new MiException(400, "Bad parameter value", null, 400, "Bad parameter");
     }
 
+    /**
+     * A change that could not be made durable (an evi4j error: OpenSIPS keeps subscriptions in memory only):
+     * -32000 {@code Server error} with {@code data} saying why; legacy {@code 500 Subscription not saved}.
+     */
+    static MiException notSaved(String why) {
+        return new MiException(MiException.SERVER_ERROR, "Server error", why, 500, "Subscription not saved");
+    }
+
     /** An empty argument of a legacy request reads as a missing one, as in OpenSIPS 2.4. */
     static MiException badType(String parameter) {
         return MiException.badType(parameter).withLegacy(400, "Too few or too many arguments");

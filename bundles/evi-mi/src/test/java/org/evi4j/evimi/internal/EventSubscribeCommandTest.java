@@ -75,6 +75,22 @@ class EventSubscribeCommandTest {
     }
 
     @Test
+    void aChangeThatCannotBeSavedIsAServerErrorSayingWhy() throws MiException {
+        command.execute(TestParams.of(THREE, "E_A", "udp:127.0.0.1:9", 100));
+        evi.storageDown = "No space left on device";
+        for (Object expire : List.of(200, 0)) {
+            MiException e = catchThrowableOfType(MiException.class,
+                    () -> command.execute(TestParams.of(THREE, "E_A", "udp:127.0.0.1:9", expire)));
+            assertThat(e.code()).isEqualTo(-32000);
+            assertThat(e.getMessage()).isEqualTo("Server error");
+            assertThat(e.data()).isEqualTo("subscription change not saved: No space left on device");
+            assertThat(e.legacyCode()).isEqualTo(500);
+            assertThat(e.legacyReason()).isEqualTo("Subscription not saved");
+        }
+        assertThat(evi.subscribers("E_A")).extracting(SubscriberInfo::expire).containsExactly(100);
+    }
+
+    @Test
     void refusesANegativeExpireBeforeLookingAtTheRest() {
         MiException e = catchThrowableOfType(MiException.class,
                 () -> command.execute(TestParams.of(THREE, "", "udp:127.0.0.1:9", -5)));

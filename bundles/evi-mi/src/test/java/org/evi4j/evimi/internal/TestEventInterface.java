@@ -14,6 +14,7 @@ import org.evi4j.api.Event;
 import org.evi4j.api.EventInfo;
 import org.evi4j.api.EventInterface;
 import org.evi4j.api.InvalidSubscriptionException;
+import org.evi4j.api.StorageException;
 import org.evi4j.api.SubscriberInfo;
 import org.evi4j.api.UnknownEventException;
 
@@ -102,6 +103,9 @@ final class TestEventInterface implements EventInterface {
         return subs.size();
     }
 
+    /** When set, changes fail as the core's fail when its disk does: with this reason. */
+    volatile String storageDown;
+
     @Override
     public synchronized void subscribe(String event, String socket, int expire) {
         if (expire < 0) {
@@ -110,6 +114,9 @@ final class TestEventInterface implements EventInterface {
         LinkedList<Sub> subs = live(event);
         String[] parsed = parse(socket);
         Sub sub = find(subs, parsed[0]);
+        if (storageDown != null) {
+            throw new StorageException("subscription change not saved: " + storageDown);
+        }
         if (expire == 0) {
             subs.remove(sub);
             return;

@@ -1,0 +1,357 @@
+package org.evi4j.core.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.evi4j.api.StorageException;
+import org.evi4j.core.internal.SubscriptionStore.Stored;
+import org.evi4j.support.LogLimiter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable {@link ChangeLog}: an append-only journal with group commit. Callers make their change in memory one
+ * at a time and queue its record; the first caller that finds no commit under way becomes the committer: it writes
+ * every queued record in one write, forces it once, and wakes the callers those records belong to; callers that
+ * arrive meanwhile wait and are served by the next commit, so requests arriving together share one force. After
+ * {@code compact_after_records} records the journal is replaced by a snapshot of the durable state (kept beside
+ * memory, so that a snapshot never holds a change that is not durable).
+ * <p>
+ * When a write fails, the failed records and every one queued after them are undone in reverse order, their
+ * callers get a {@link StorageException}, a WARN is logged (at most one per 10 s), and the next commit first writes
+ * a fresh snapshot: it recovers by itself once the disk is writable again. No thread of its own: the committer is
+ * always a caller.
+ */
+final class JournalLog implements ChangeLog, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JournalLog.class);
+    /** A journal larger than this is compacted whatever its record count. */
+    private static final long COMPACT_BYTES = 64L * 1024 * 1024;
+
+    private final JournalFile file;
+    private final SubscriptionStore legacy;
+    private final Clock clock;
+    private final long windowNanos;
+    private final int compactAfter;
+    private final LogLimiter warnings = new LogLimiter(10, TimeUnit.SECONDS);
+    /** Held while memory changes and its record is queued: memory order is journal order. */
+    private final ReentrantLock changes = new ReentrantLock();
+    /** Guards {@link #queue} and {@link #committing}; callers wait on it. */
+    private final Object lock = new Object();
+    private List<Pending> queue = new ArrayList<>();
+    private boolean committing;
+    private boolean closed;
+    // owned by the committer (or by open/close, before and after use)
+    private final Map<String, Stored> durable = new LinkedHashMap<>();
+    private int sinceSnapshot;
+    private String broken = "journal not opened yet";
+
+    /**
+     * @param dir where the journal lives (and the subscriptions file of older versions, migrated from)
+     */
+    JournalLog(Path dir, Clock clock, long commitWindowMicros, int compactAfterRecords) {
+        this.file = new JournalFile(dir);
+        this.legacy = new SubscriptionStore(dir.resolve(SubscriptionStore.NAME));
+        this.clock = clock;
+        this.windowNanos = TimeUnit.MICROSECONDS.toNanos(commitWindowMicros);
+        this.compactAfter = compactAfterRecords;
+    }
+
+    /**
+     * What the journal holds, up to its last whole record; the older subscriptions file when there is no journal.
+     * A journal that is not one, or damaged inside, is set aside (moved, or copied when part of it is used).
+     */
+    List<Stored> load() {
+        try {
+            file.deleteLeftovers();
+        } catch (IOException e) {
+            LOG.warn("could not delete temporary journal files in {}: {}", file.path().getParent(), e.toString());
+        }
+        byte[] bytes;
+        try {
+            bytes = file.read();
+        } catch (IOException e) {
+            setAside(e.toString());
+            return List.of();
+        }
+        if (bytes == null) {
+            return legacy.load();
+        }
+        JournalReplay replay;
+        try {
+            replay = JournalReplay.of(bytes);
+        } catch (IllegalArgumentException e) {
+            setAside(e.getMessage());
+            return List.of();
+        }
+        if (replay.damaged()) {
+            keepCopy(replay);
+        } else if (replay.ignored() > 0) {
+            LOG.info("subscriptions journal {} ends with {} bytes of a record cut short by a crash; ignored",
+                    file.path(), replay.ignored());
+        }
+        LOG.debug("read {} journal records: {} subscriptions", replay.records(), replay.state().size());
+        return replay.subscriptions();
+    }
+
+    /**
+     * Starts the journal with exactly these subscriptions (what restore kept), as a durable snapshot; the older
+     * subscriptions file is deleted once that is done. When it fails, changes fail until a snapshot succeeds.
+     */
+    void open(List<Stored> restored) {
+        durable.clear();
+        for (Stored s : restored) {
+            durable.put(JournalRecord.key(s.event(), s.scheme(), s.shown()), s);
+        }
+        try {
+            snapshot();
+            Files.deleteIfExists(legacy.path());
+        } catch (IOException e) {
+            LOG.warn("subscriptions journal {} cannot be written ({}): subscription changes fail until it can",
+                    file.path(), e.toString());
+        }
+    }
+
+    @Override
+    public <T> T commit(Change<T> change) {
+        Pending p;
+        changes.lock();
+        try {
+            Applied<T> applied = change.apply();
+            if (applied.record() == null) {
+                applied.durable().run();
+                return applied.result();
+            }
+            p = new Pending(applied, JournalCodec.frame(applied.record()));
+            synchronized (lock) {
+                queue.add(p);
+            }
+        } finally {
+            changes.unlock();
+        }
+        awaitDurable(p);
+        if (p.failure != null) {
+            throw new StorageException("subscription change not saved: " + p.failure);
+        }
+        p.applied.durable().run();
+        @SuppressWarnings("unchecked")
+        T result = (T) p.applied.result();
+        return result;
+    }
+
+    /** Waits for any commit under way; nothing is written afterwards. */
+    @Override
+    public void close() {
+        boolean interrupted = false;
+        synchronized (lock) {
+            while (committing) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            closed = true;
+            file.close();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitDurable(Pending p) {
+        boolean interrupted = false;
+        while (true) {
+            synchronized (lock) {
+                while (!p.done && committing) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the change must be settled either way; answer after it is
+                    }
+                }
+                if (p.done) {
+                    break;
+                }
+                committing = true;
+            }
+            try {
+                commitQueued();
+            } finally {
+                synchronized (lock) {
+                    committing = false;
+                    lock.notifyAll();
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The committer: writes and forces what is queued, or undoes it all. */
+    private void commitQueued() {
+        if (windowNanos > 0) {
+            LockSupport.parkNanos(windowNanos);
+        }
+        List<Pending> batch = drain();
+        try {
+            if (isClosed()) {
+                throw new IOException("the core is stopping");
+            }
+            if (broken != null) {
+                snapshot();
+                LOG.info("subscriptions journal {} is writable again", file.path());
+            }
+            file.append(bytes(batch));
+        } catch (IOException | RuntimeException e) {
+            fail(batch, e);
+            return;
+        }
+        for (Pending p : batch) {
+            JournalReplay.apply(durable, p.applied.record());
+        }
+        sinceSnapshot += batch.size();
+        settle(batch, null);
+        if (sinceSnapshot >= compactAfter || file.size() > COMPACT_BYTES) {
+            try {
+                snapshot();
+            } catch (IOException e) {
+                warn("could not compact the subscriptions journal " + file.path() + " (" + e + ")");
+            }
+        }
+    }
+
+    private void fail(List<Pending> batch, Exception cause) {
+        broken = cause.toString();
+        file.close();
+        List<Pending> all = new ArrayList<>(batch);
+        changes.lock();
+        try {
+            all.addAll(drain());
+            for (int i = all.size() - 1; i >= 0; i--) {
+                try {
+                    all.get(i).applied.undo().run();
+                } catch (RuntimeException e) {
+                    LOG.error("could not undo a subscription change that was not saved", e);
+                }
+            }
+        } finally {
+            changes.unlock();
+        }
+        warn("subscription changes not saved to " + file.path() + " (" + cause + "): " + all.size()
+                + " requests refused, subscriptions unchanged; retried at the next change");
+        settle(all, why(cause));
+    }
+
+    private void snapshot() throws IOException {
+        try {
+            long now = clock.millis();
+            durable.values().removeIf(s -> s.subscribedAt() + s.expire() * 1000L <= now);
+            file.snapshot(durable.values());
+            sinceSnapshot = 0;
+            broken = null;
+        } catch (IOException | RuntimeException e) {
+            broken = e.toString();
+            throw e;
+        }
+    }
+
+    private boolean isClosed() {
+        synchronized (lock) {
+            return closed;
+        }
+    }
+
+    private List<Pending> drain() {
+        synchronized (lock) {
+            List<Pending> batch = queue;
+            queue = new ArrayList<>();
+            return batch;
+        }
+    }
+
+    private void settle(List<Pending> batch, String failure) {
+        synchronized (lock) {
+            for (Pending p : batch) {
+                p.failure = failure;
+                p.done = true;
+            }
+            lock.notifyAll();
+        }
+    }
+
+    private static ByteBuffer bytes(List<Pending> batch) {
+        int size = 0;
+        for (Pending p : batch) {
+            size += p.frame.length;
+        }
+        ByteBuffer out = ByteBuffer.allocate(size);
+        for (Pending p : batch) {
+            out.put(p.frame);
+        }
+        return out.flip();
+    }
+
+    private static String why(Exception cause) {
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message;
+    }
+
+    private void warn(String message) {
+        long skipped = warnings.permit();
+        if (skipped >= 0) {
+            LOG.warn("{}{}", message, skipped > 0 ? " (" + skipped + " similar warnings skipped)" : "");
+        }
+    }
+
+    private void setAside(String why) {
+        try {
+            Path aside = file.setAside();
+            LOG.warn("subscriptions journal {} is corrupt ({}); moved to {}, no subscriptions restored",
+                    file.path(), why, aside);
+        } catch (IOException e) {
+            LOG.warn("subscriptions journal {} is corrupt ({}) and could not be moved aside: {}", file.path(), why,
+                    e.toString());
+        }
+    }
+
+    private void keepCopy(JournalReplay replay) {
+        Path copy = file.path().resolveSibling(JournalFile.NAME + ".corrupt");
+        try {
+            // the copy keeps the owner-only mode: it holds the same passwords
+            Files.copy(file.path(), copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES,
+                    LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            LOG.warn("could not copy {} aside: {}", file.path(), e.toString());
+        }
+        LOG.warn("subscriptions journal {} is damaged after record {} ({} bytes not read); copied to {}, the {}"
+                + " subscriptions before the damage restored", file.path(), replay.records(), replay.ignored(), copy,
+                replay.state().size());
+    }
+
+    /** A queued change: its frame, and how it ended. */
+    private static final class Pending {
+        final Applied<?> applied;
+        final byte[] frame;
+        boolean done;
+        String failure;
+
+        Pending(Applied<?> applied, byte[] frame) {
+            this.applied = applied;
+            this.frame = frame;
+        }
+    }
+}
