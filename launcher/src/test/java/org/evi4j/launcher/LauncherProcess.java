@@ -55,6 +55,11 @@ final class LauncherProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** Sends SIGKILL: the JVM stops at once, as after kill -9 or the OOM killer. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
     /** Waits for the exit; -1 when it did not exit in time. */
     int waitFor(long seconds) throws InterruptedException {
         return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;

@@ -57,6 +57,47 @@ class PersistenceTest {
     }
 
     @Test
+    void concurrentChangesOfTheSameSubscribersLeaveTheJournalEqualToMemory() throws Exception {
+        Journaled a = new Journaled(dir, Settings.defaults(), Fixture.START, 50);
+        a.f.engine.publish("E_A");
+        a.f.engine.publish("E_B");
+        int threads = 6;
+        int changes = 150;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                java.util.Random random = new java.util.Random(t);
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < changes; i++) {
+                        String event = random.nextBoolean() ? "E_A" : "E_B";
+                        String socket = "udp:127.0.0.1:" + (1 + random.nextInt(8));
+                        if (random.nextInt(3) == 0) {
+                            a.f.engine.unsubscribe(event, socket);
+                        } else {
+                            a.f.engine.subscribe(event, socket, 100 + random.nextInt(100));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Journaled b = a.crashRestart(Settings.defaults())) {
+            for (String event : List.of("E_A", "E_B")) {
+                assertThat(b.f.engine.subscribers(event)).extracting(SubscriberInfo::socket, SubscriberInfo::expire)
+                        .containsExactlyElementsOf(a.f.engine.subscribers(event).stream()
+                                .map(s -> tuple(s.socket(), s.expire())).toList());
+            }
+        }
+        a.close();
+    }
+
+    @Test
     void expiredSubscriptionsAreNotRestored() {
         Journaled a = new Journaled(dir);
         a.f.engine.publish("E_A");
