@@ -3,7 +3,8 @@ package org.evi4j.benchmarks;
 import java.util.Arrays;
 
 /**
- * The load harness: {@code java -cp benchmarks.jar org.evi4j.benchmarks.Bench mi|events|serve ...}. Each command
+ * The load harness: {@code java -cp benchmarks.jar org.evi4j.benchmarks.Bench
+ * mi|events|serve|rabbit|fsync|commit|subscribe ...}. Each command
  * prints one result line; {@code --help} on each says more.
  */
 public final class Bench {
@@ -23,6 +24,9 @@ public final class Bench {
             case "events" -> rc = EventLoad.run(Options.parse(rest));
             case "serve" -> rc = MiServe.run(Options.parse(rest));
             case "rabbit" -> rc = RabbitLoad.run(Options.parse(rest));
+            case "fsync" -> rc = ForceLoad.run(Options.parse(rest));
+            case "commit" -> rc = CommitLoad.run(Options.parse(rest));
+            case "subscribe" -> rc = SubscribeLoad.run(Options.parse(rest));
             default -> {
                 usage();
                 rc = 2;
@@ -48,6 +52,15 @@ public final class Bench {
                          raises N events through the real core to a rabbitmq: subscriber (private broker from
                          rabbitmq-server unless --broker), confirms on and off, against the plain client's
                          publishing loop; raise/publish/confirm rates, drops (Q: the transport's queue_size,
-                         default N)""");
+                         default N)
+                       Bench fsync [--dir D] [--count N]
+                         appends a 72-byte record to a file in D and forces it, N times: p50, p99
+                       Bench commit [--dir D] [--count N] [--clients K]
+                         durable subscribe calls on the real core (journal in D), K threads one call at a
+                         time each, no MI: per_s, p50, p99
+                       Bench subscribe --socket udp:HOST:PORT [--count N] [--clients K] [--sockets S]
+                                [--event E_DEMO]
+                         event_subscribe round trips, one at a time per client, K clients at once, each
+                         refreshing its own S subscribers in turn: req/s, p50, p99""");
     }
 }

@@ -14,10 +14,17 @@ import org.evi4j.spi.EventTransport;
 public final class BenchCore implements AutoCloseable {
 
     private final EventInterfaceComponent component = new EventInterfaceComponent();
+    private final java.nio.file.Path dataArea;
     private long nextServiceId = 1;
 
     /** Nothing persisted (no bundle context); any IP destination allowed. */
     public BenchCore() {
+        this(null);
+    }
+
+    /** Subscriptions kept in a journal in {@code dataArea} (as the bundle's data area), or not at all if null. */
+    public BenchCore(java.nio.file.Path dataArea) {
+        this.dataArea = dataArea;
     }
 
     /** Binds a transport serving {@code scheme}, as SCR would before or after activation. */
@@ -38,7 +45,7 @@ public final class BenchCore implements AutoCloseable {
 
     /** Activates the component (its housekeeping thread starts) and returns the service. */
     public EventInterface start() {
-        Map<String, Object> config = Map.of("persist", false, "max_subscribers_per_event", 10_000,
+        Map<String, Object> config = Map.of("persist", dataArea != null, "max_subscribers_per_event", 10_000,
                 "allowed_destinations", new String[] {"0.0.0.0/0", "::/0"});
         CoreConfig c = (CoreConfig) Proxy.newProxyInstance(CoreConfig.class.getClassLoader(),
                 new Class<?>[] {CoreConfig.class}, (proxy, method, args) -> {
@@ -49,8 +56,18 @@ public final class BenchCore implements AutoCloseable {
                     Object value = config.get(method.getName().replace("__", "_"));
                     return value == null ? method.getDefaultValue() : value;
                 });
-        component.activate(null, c);
+        component.activate(dataArea == null ? null : context(), c);
         return component;
+    }
+
+    private org.osgi.framework.BundleContext context() {
+        return (org.osgi.framework.BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {org.osgi.framework.BundleContext.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getDataFile")) {
+                        return dataArea.resolve((String) args[0]).toFile();
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     /** Deactivates the component: its thread stops. */

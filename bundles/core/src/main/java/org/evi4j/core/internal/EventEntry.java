@@ -156,18 +156,6 @@ final class EventEntry {
         publish();
     }
 
-    /** Removes the subscriber with that key at once. */
-    synchronized boolean remove(String key) {
-        Subscriber s = find(key);
-        if (s == null) {
-            return false;
-        }
-        subscribers.remove(s);
-        onRemoved.accept(s);
-        publish();
-        return true;
-    }
-
     /** Removes the subscribers expired at {@code now}; whether there were any. */
     synchronized boolean purge(long now) {
         boolean any = false;

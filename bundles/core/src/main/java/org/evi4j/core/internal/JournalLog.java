@@ -3,9 +3,7 @@ package org.evi4j.core.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,39 +69,9 @@ final class JournalLog implements ChangeLog, AutoCloseable {
 
     /**
      * What the journal holds, up to its last whole record; the older subscriptions file when there is no journal.
-     * A journal that is not one, or damaged inside, is set aside (moved, or copied when part of it is used).
      */
     List<Stored> load() {
-        try {
-            file.deleteLeftovers();
-        } catch (IOException e) {
-            LOG.warn("could not delete temporary journal files in {}: {}", file.path().getParent(), e.toString());
-        }
-        byte[] bytes;
-        try {
-            bytes = file.read();
-        } catch (IOException e) {
-            setAside(e.toString());
-            return List.of();
-        }
-        if (bytes == null) {
-            return legacy.load();
-        }
-        JournalReplay replay;
-        try {
-            replay = JournalReplay.of(bytes);
-        } catch (IllegalArgumentException e) {
-            setAside(e.getMessage());
-            return List.of();
-        }
-        if (replay.damaged()) {
-            keepCopy(replay);
-        } else if (replay.ignored() > 0) {
-            LOG.info("subscriptions journal {} ends with {} bytes of a record cut short by a crash; ignored",
-                    file.path(), replay.ignored());
-        }
-        LOG.debug("read {} journal records: {} subscriptions", replay.records(), replay.state().size());
-        return replay.subscriptions();
+        return new JournalLoader(file, legacy).load();
     }
 
     /**
@@ -315,31 +283,6 @@ final class JournalLog implements ChangeLog, AutoCloseable {
         if (skipped >= 0) {
             LOG.warn("{}{}", message, skipped > 0 ? " (" + skipped + " similar warnings skipped)" : "");
         }
-    }
-
-    private void setAside(String why) {
-        try {
-            Path aside = file.setAside();
-            LOG.warn("subscriptions journal {} is corrupt ({}); moved to {}, no subscriptions restored",
-                    file.path(), why, aside);
-        } catch (IOException e) {
-            LOG.warn("subscriptions journal {} is corrupt ({}) and could not be moved aside: {}", file.path(), why,
-                    e.toString());
-        }
-    }
-
-    private void keepCopy(JournalReplay replay) {
-        Path copy = file.path().resolveSibling(JournalFile.NAME + ".corrupt");
-        try {
-            // the copy keeps the owner-only mode: it holds the same passwords
-            Files.copy(file.path(), copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES,
-                    LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException e) {
-            LOG.warn("could not copy {} aside: {}", file.path(), e.toString());
-        }
-        LOG.warn("subscriptions journal {} is damaged after record {} ({} bytes not read); copied to {}, the {}"
-                + " subscriptions before the damage restored", file.path(), replay.records(), replay.ignored(), copy,
-                replay.state().size());
     }
 
     /** A queued change: its frame, and how it ended. */
