@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Durable subscriptions (issue #14), all in one run on one folder: the raw append+force loop, then the launcher
-# (children_count = 4 on a UDP MI) with event_subscribe round trips from 1 client and from 4 clients at once.
+# Durable subscriptions (issue #14), all in one run on one folder: the raw append+force loop; durable subscribe
+# calls on the real core from 1 thread and from 4 (no MI); the launcher (children_count = 4 on a UDP MI) with
+# event_subscribe round trips from 1 client and from 4 clients at once.
 # Every subscribe is a journal record forced before the reply. Not part of the build or CI; needs
 # `mvn -B -DskipTests package` first.
 #
@@ -35,6 +36,8 @@ $BENCH subscribe --socket "udp:127.0.0.1:$PORT" --count 200 --clients 4 > /dev/n
 for r in $(seq 1 "$ROUNDS"); do
   echo "# round $r"
   $BENCH fsync --dir "$DIR/data" --count "$COUNT"
+  $BENCH commit --dir "$DIR/data" --count "$COUNT" --clients 1 2>/dev/null
+  $BENCH commit --dir "$DIR/data" --count "$((COUNT / 4))" --clients 4 2>/dev/null
   $BENCH subscribe --socket "udp:127.0.0.1:$PORT" --count "$COUNT" --clients 1
   $BENCH subscribe --socket "udp:127.0.0.1:$PORT" --count "$((COUNT / 4))" --clients 4
 done

@@ -28,12 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Acknowledged means durable (issue #14): the launcher runs as a child process on one data folder while a client
+ * Acknowledged means durable (issue #14), with the launcher as users run it: the launcher runs as a child process on one data folder while a client
  * subscribes and unsubscribes distinct sockets over the UDP MI as fast as it can; the JVM is killed with SIGKILL at
  * a seeded random moment 0.05–1.5 s after the round's first request, started again, and every acknowledged
  * subscription must be listed with a ttl that fits, no acknowledged unsubscription may be back, and the runtime
  * must have started normally. A request without a reply may go either way; what the restart shows of it is taken
- * as the truth from then on.
+ * as the truth from then on. And a data folder that disappears under the running launcher: changes fail over
+ * the MI with a clear error, the subscriptions stay as they were, and changes succeed again once it is back.
  */
 @Timeout(240)
 class CrashIT {
@@ -97,6 +98,58 @@ class CrashIT {
         System.out.printf("[CrashIT] seed %d: %d rounds, %d acknowledged changes, %d live, %d unsubscribed%n", SEED,
                 ROUNDS, acknowledged, live.size(), gone.size());
         assertThat(acknowledged).as("the client got answers between the kills").isGreaterThan(ROUNDS * 5);
+    }
+
+    @Test
+    void whileTheDataFolderIsGoneChangesFailOverTheMiAndThenRecover() throws Exception {
+        start(0);
+        assertThat(subscribe("udp:127.0.0.1:9001", 600).ok()).isTrue();
+        Path journalDir;
+        try (Stream<Path> files = Files.walk(work.resolve("data"))) {
+            journalDir = files.filter(p -> p.getFileName().toString().equals("subscriptions.journal")).findFirst()
+                    .orElseThrow().getParent();
+        }
+        Path away = journalDir.resolveSibling("data.away");
+        Files.move(journalDir, away);
+        Files.writeString(journalDir, "a file where the data folder was");
+
+        MiReply refused = subscribe("udp:127.0.0.1:9002", 600);
+        assertThat(refused.ok()).isFalse();
+        assertThat(refused.text()).startsWith("error -32000: Server error (subscription change not saved: ");
+        try (MiClient legacy = MiClient.open(mi, true)) {
+            assertThat(legacy.call("event_subscribe", List.of("E_DEMO", "udp:127.0.0.1:9001", "0"), true, 5000)
+                    .text()).isEqualTo("error 500 Subscription not saved");
+        }
+        assertThat(listed()).containsOnlyKeys("udp:127.0.0.1:9001");
+        assertThat(runtime.stderr()).contains("subscription changes not saved");
+
+        Files.delete(journalDir);
+        assertThat(subscribe("udp:127.0.0.1:9002", 600).ok()).as("recovered by itself").isTrue();
+        runtime.kill();
+        runtime.waitFor(30);
+        start(1);
+        assertThat(listed()).containsOnlyKeys("udp:127.0.0.1:9001", "udp:127.0.0.1:9002");
+        runtime.terminate();
+        assertThat(runtime.waitFor(60)).as(runtime.output()).isZero();
+    }
+
+    private MiReply subscribe(String socket, int expire) throws Exception {
+        try (MiClient client = MiClient.open(mi, false)) {
+            return client.call("event_subscribe", List.of("E_DEMO", socket, Integer.toString(expire)), true, 5000);
+        }
+    }
+
+    private Map<String, long[]> listed() throws Exception {
+        Map<String, long[]> listed = new HashMap<>();
+        try (MiClient client = MiClient.open(mi, false)) {
+            MiReply reply = client.call("subscribers_list", List.of("E_DEMO"), false, 5000);
+            assertThat(reply.ok()).as(reply.text()).isTrue();
+            Matcher m = SUBSCRIBER.matcher(reply.text());
+            while (m.find()) {
+                listed.put(m.group(1), new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
+            }
+        }
+        return listed;
     }
 
     private void start(int round) {
@@ -177,15 +230,7 @@ class CrashIT {
 
     /** The listing after a start holds exactly what was acknowledged (plus whatever the unanswered ones became). */
     private void check(int round) throws Exception {
-        Map<String, long[]> listed = new HashMap<>();
-        try (MiClient client = MiClient.open(mi, false)) {
-            MiReply reply = client.call("subscribers_list", List.of("E_DEMO"), false, 5000);
-            assertThat(reply.ok()).as(reply.text()).isTrue();
-            Matcher m = SUBSCRIBER.matcher(reply.text());
-            while (m.find()) {
-                listed.put(m.group(1), new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
-            }
-        }
+        Map<String, long[]> listed = listed();
         long now = System.currentTimeMillis();
         for (Map.Entry<String, Sent> e : live.entrySet()) {
             long[] got = listed.get(e.getKey());

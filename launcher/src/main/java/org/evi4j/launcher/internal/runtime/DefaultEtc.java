@@ -69,8 +69,11 @@ final class DefaultEtc {
                 # max_expire = 0
                 # allowed_destinations: CIDRs a UDP subscriber may point at (UNIX paths are always allowed).
                 # allowed_destinations = 127.0.0.0/8, ::1/128
-                # persist: keep subscriptions across restarts (stored under the data folder).
+                # persist: keep subscriptions across restarts (a journal under the data folder; every change is
+                #   on disk before it is answered, so a kill -9 keeps it).
                 # persist = true
+                # commit_window_us: µs a commit waits for other changes to share its disk force (0 = none).
+                # commit_window_us = 0
                 """;
     }
 
