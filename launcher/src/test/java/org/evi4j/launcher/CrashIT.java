@@ -28,13 +28,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Acknowledged means durable (issue #14), with the launcher as users run it: the launcher runs as a child process on one data folder while a client
- * subscribes and unsubscribes distinct sockets over the UDP MI as fast as it can; the JVM is killed with SIGKILL at
- * a seeded random moment 0.05–1.5 s after the round's first request, started again, and every acknowledged
- * subscription must be listed with a ttl that fits, no acknowledged unsubscription may be back, and the runtime
- * must have started normally. A request without a reply may go either way; what the restart shows of it is taken
- * as the truth from then on. And a data folder that disappears under the running launcher: changes fail over
- * the MI with a clear error, the subscriptions stay as they were, and changes succeed again once it is back.
+ * Acknowledged means durable (issue #14), with the launcher as users run it: a child process on one data folder
+ * while a client subscribes and unsubscribes distinct sockets over the UDP MI as fast as it can; the JVM is killed
+ * with SIGKILL at a seeded random moment 0.05–1.5 s after the round's first request, started again, and every
+ * acknowledged subscription must be listed with a ttl that fits, no acknowledged unsubscription may be back, and
+ * the runtime must have started normally. A request without a reply may go either way; what the restart shows of
+ * it is taken as the truth from then on. And a data folder that disappears under the running launcher: changes
+ * fail over the MI with a clear error, the subscriptions stay as they were, and changes succeed again once it is
+ * back.
  */
 @Timeout(240)
 class CrashIT {
@@ -65,7 +66,9 @@ class CrashIT {
         work = Files.createTempDirectory(Path.of("/tmp"), "evi4j-crash");
         etc = Files.createDirectories(work.resolve("etc"));
         mi = SocketSpec.parse("udp:127.0.0.1:" + freeUdpPort());
-        Files.writeString(etc.resolve("org.evi4j.core.cfg"), "published_events = E_DEMO\n");
+        // compaction every 64 records: kills also land in the middle of snapshots
+        Files.writeString(etc.resolve("org.evi4j.core.cfg"),
+                "published_events = E_DEMO\ncompact_after_records = 64\n");
         Files.writeString(etc.resolve("org.evi4j.mi.datagram-udp.cfg"), "socket_name = " + mi + "\n");
     }
 

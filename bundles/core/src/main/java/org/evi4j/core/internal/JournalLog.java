@@ -2,6 +2,7 @@ package org.evi4j.core.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -273,7 +274,11 @@ final class JournalLog implements ChangeLog, AutoCloseable {
         return out.flip();
     }
 
+    /** Why, for the caller (an MI client): the reason without the data folder's path, which the WARN line has. */
     private static String why(Exception cause) {
+        if (cause instanceof FileSystemException fse) {
+            return fse.getReason() != null ? fse.getReason() : fse.getClass().getSimpleName();
+        }
         String message = cause.getMessage();
         return message == null ? cause.getClass().getSimpleName() : message;
     }

@@ -56,7 +56,8 @@ class StorageFailureTest {
                     .isInstanceOf(StorageException.class);
             assertThat(state(f)).as("memory exactly as before").isEqualTo(before);
             assertThat(f.udp.parses.get() - f.udp.released.size())
-                    .as("every destination parsed for a refused change given back once; the kept ones kept").isEqualTo(2);
+                    .as("every destination parsed for a refused change given back once; the kept ones kept")
+                    .isEqualTo(2);
             assertThat(f.engine.raise(Event.of("E_A"))).isEqualTo(2);
             assertThat(f.udp.addresses()).containsOnly("127.0.0.1:1", "127.0.0.1:2");
 
@@ -68,6 +69,53 @@ class StorageFailureTest {
                 assertThat(b.f.engine.subscribers("E_A")).extracting(SubscriberInfo::socket)
                         .containsExactly("udp:127.0.0.1:3", "udp:127.0.0.1:2;encoder=legacy");
             }
+        }
+    }
+
+    @Test
+    void concurrentChangesThatFailTogetherAreUndoneTogether() throws Exception {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        try (Journaled a = new Journaled(data)) {
+            Fixture f = a.f;
+            f.engine.publish("E_A");
+            for (int port = 1; port <= 4; port++) {
+                f.engine.subscribe("E_A", "udp:127.0.0.1:" + port, 100 * port);
+            }
+            List<Object> before = state(f);
+            moveAway(data);
+            Files.writeString(data, "a file where the folder was");
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+            try {
+                List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    java.util.Random random = new java.util.Random(t);
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < 50; i++) {
+                            String socket = "udp:127.0.0.1:" + (1 + random.nextInt(6));
+                            try {
+                                if (random.nextBoolean()) {
+                                    f.engine.unsubscribe("E_A", socket);
+                                } else {
+                                    f.engine.subscribe("E_A", socket, 1 + random.nextInt(999));
+                                }
+                            } catch (StorageException expected) {
+                                refused.incrementAndGet();
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> d : done) {
+                    d.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(refused.get()).as("every change that changed something").isPositive();
+            assertThat(state(f)).as("memory exactly as before").isEqualTo(before);
+            assertThat(f.udp.parses.get() - f.udp.released.size()).as("no destination lost or leaked")
+                    .isEqualTo(4);
         }
     }
 
