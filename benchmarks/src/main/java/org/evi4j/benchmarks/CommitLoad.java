@@ -3,8 +3,6 @@ package org.evi4j.benchmarks;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.evi4j.api.EventInterface;
 import org.evi4j.core.internal.BenchCore;
@@ -31,24 +29,14 @@ final class CommitLoad {
                 .encoder("jsonrpc", event -> new byte[0])) {
             EventInterface evi = core.start();
             evi.publish("E_BENCH");
-            List<Thread> threads = new ArrayList<>();
-            long start = System.nanoTime();
-            for (int c = 0; c < clients; c++) {
-                int first = 20_000 + c * 100;
-                Thread t = new Thread(() -> {
-                    for (int i = 0; i < count; i++) {
-                        long t0 = System.nanoTime();
-                        evi.subscribe("E_BENCH", "udp:127.0.0.1:" + (first + i % 100), 600 + i % 7);
-                        latencies.add(System.nanoTime() - t0);
-                    }
-                }, "bench-commit-" + c);
-                threads.add(t);
-                t.start();
-            }
-            for (Thread t : threads) {
-                t.join();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            double seconds = Clients.run("bench-commit", clients, client -> {
+                int first = 20_000 + client * 100;
+                for (int i = 0; i < count; i++) {
+                    long t0 = System.nanoTime();
+                    evi.subscribe("E_BENCH", "udp:127.0.0.1:" + (first + i % 100), 600 + i % 7);
+                    latencies.add(System.nanoTime() - t0);
+                }
+            });
             long total = (long) count * clients;
             System.out.printf("bench commit dir=%s clients=%d count=%d wall_s=%.3f per_s=%.0f lat_us %s%n",
                     dir.toAbsolutePath(), clients, total, seconds, total / seconds, latencies.summary());

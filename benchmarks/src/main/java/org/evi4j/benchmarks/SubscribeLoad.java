@@ -6,8 +6,6 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,25 +32,14 @@ final class SubscribeLoad {
                 Integer.parseInt(hostPort.substring(colon + 1)));
         Latencies latencies = new Latencies(count * clients);
         AtomicLong errors = new AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            Thread t = new Thread(() -> {
-                try {
-                    loop(server, event, 20_000 + client * sockets, sockets, count, latencies, errors);
-                } catch (IOException e) {
-                    errors.addAndGet(count);
-                    System.err.println("client " + client + ": " + e);
-                }
-            }, "bench-subscribe-" + c);
-            threads.add(t);
-            t.start();
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = Clients.run("bench-subscribe", clients, client -> {
+            try {
+                loop(server, event, 20_000 + client * sockets, sockets, count, latencies, errors);
+            } catch (IOException e) {
+                errors.addAndGet(count);
+                System.err.println("client " + client + ": " + e);
+            }
+        });
         long total = (long) count * clients;
         System.out.printf("bench subscribe socket=%s clients=%d count=%d errors=%d wall_s=%.3f req_per_s=%.0f"
                 + " lat_us %s%n", target, clients, total, errors.get(), seconds, total / seconds,

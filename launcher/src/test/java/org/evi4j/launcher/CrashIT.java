@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +63,7 @@ class CrashIT {
     void writeConfiguration() throws IOException {
         work = Files.createTempDirectory(Path.of("/tmp"), "evi4j-crash");
         etc = Files.createDirectories(work.resolve("etc"));
-        mi = SocketSpec.parse("udp:127.0.0.1:" + freeUdpPort());
+        mi = SocketSpec.parse("udp:127.0.0.1:" + LauncherProcess.freeUdpPort());
         // compaction every 64 records: kills also land in the middle of snapshots
         Files.writeString(etc.resolve("org.evi4j.core.cfg"),
                 "published_events = E_DEMO\ncompact_after_records = 64\n");
@@ -77,11 +75,7 @@ class CrashIT {
         if (runtime != null) {
             runtime.close();
         }
-        try (Stream<Path> files = Files.walk(work)) {
-            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
+        LauncherProcess.deleteTree(work);
     }
 
     @Test
@@ -260,11 +254,5 @@ class CrashIT {
         assertThat(listed).as("round %d: nothing listed that was never subscribed", round).hasSize(live.size());
         assertThat(runtime.stderr()).as("round %d: started normally", round).doesNotContain("corrupt")
                 .doesNotContain("ERROR");
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket probe = new DatagramSocket(0)) {
-            return probe.getLocalPort();
-        }
     }
 }

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.evi4j.launcher.internal.cli.MiClient;
 import org.evi4j.launcher.internal.cli.MiReply;
@@ -46,7 +43,7 @@ class LauncherIT {
         // under /tmp: AF_UNIX paths are limited to 107 bytes
         work = Files.createTempDirectory(Path.of("/tmp"), "evi4j-it");
         etc = Files.createDirectories(work.resolve("etc"));
-        miUdp = SocketSpec.parse("udp:127.0.0.1:" + freeUdpPort());
+        miUdp = SocketSpec.parse("udp:127.0.0.1:" + LauncherProcess.freeUdpPort());
         miUnix = SocketSpec.unix(work.resolve("mi.sock"));
         Files.writeString(etc.resolve("org.evi4j.core.cfg"), "published_events = E_DEMO\n");
         Files.writeString(etc.resolve("org.evi4j.mi.datagram-udp.cfg"), "socket_name = " + miUdp + "\n");
@@ -58,11 +55,7 @@ class LauncherIT {
         if (runtime != null) {
             runtime.close();
         }
-        try (Stream<Path> files = Files.walk(work)) {
-            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
+        LauncherProcess.deleteTree(work);
     }
 
     @Test
@@ -103,11 +96,11 @@ class LauncherIT {
     @Order(3)
     void aCfgAddedOrEditedWhileRunningTakesEffect() throws Exception {
         Path cfg = etc.resolve("org.evi4j.mi.datagram-extra.cfg");
-        SocketSpec extra = SocketSpec.parse("udp:127.0.0.1:" + freeUdpPort());
+        SocketSpec extra = SocketSpec.parse("udp:127.0.0.1:" + LauncherProcess.freeUdpPort());
         Files.writeString(cfg, "socket_name = " + extra + "\n");
         awaitVersion(extra);
 
-        SocketSpec moved = SocketSpec.parse("udp:127.0.0.1:" + freeUdpPort());
+        SocketSpec moved = SocketSpec.parse("udp:127.0.0.1:" + LauncherProcess.freeUdpPort());
         Files.writeString(cfg, "socket_name = " + moved + "\n");
         awaitVersion(moved);
     }
@@ -168,12 +161,6 @@ class LauncherIT {
             throws MiClient.MiUnavailableException, IOException {
         try (MiClient client = MiClient.open(mi, false)) {
             return client.call(command, List.of(args), false, timeout);
-        }
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket probe = new DatagramSocket(0)) {
-            return probe.getLocalPort();
         }
     }
 }

@@ -1,12 +1,15 @@
 package org.evi4j.launcher;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** {@code java -jar evi4j.jar ARGS} as a child process, its stdout and stderr in files. */
 final class LauncherProcess implements AutoCloseable {
@@ -53,6 +56,22 @@ final class LauncherProcess implements AutoCloseable {
     /** Sends SIGTERM. */
     void terminate() {
         process.destroy();
+    }
+
+    /** Deletes a test's work folder and everything in it. */
+    static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** A UDP port free a moment ago on 127.0.0.1, for an MI socket. */
+    static int freeUdpPort() throws IOException {
+        try (DatagramSocket probe = new DatagramSocket(0)) {
+            return probe.getLocalPort();
+        }
     }
 
     /** Sends SIGKILL: the JVM stops at once, as after kill -9 or the OOM killer. */
