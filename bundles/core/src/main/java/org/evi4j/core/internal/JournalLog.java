@@ -15,6 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.evi4j.api.StorageException;
+import org.evi4j.core.internal.CommitQueue.Pending;
 import org.evi4j.core.internal.SubscriptionStore.Stored;
 import org.evi4j.support.LogLimiter;
 import org.slf4j.Logger;
@@ -47,11 +48,7 @@ final class JournalLog implements ChangeLog, AutoCloseable {
     private final LogLimiter warnings = new LogLimiter(10, TimeUnit.SECONDS);
     /** Held while memory changes and its record is queued: memory order is journal order. */
     private final ReentrantLock changes = new ReentrantLock();
-    /** Guards {@link #queue} and {@link #committing}; callers wait on it. */
-    private final Object lock = new Object();
-    private List<Pending> queue = new ArrayList<>();
-    private boolean committing;
-    private boolean closed;
+    private final CommitQueue queue = new CommitQueue();
     // owned by the committer (or by open/close, before and after use)
     private final Map<String, Stored> durable = new LinkedHashMap<>();
     private int sinceSnapshot;
@@ -104,15 +101,13 @@ final class JournalLog implements ChangeLog, AutoCloseable {
                 return applied.result();
             }
             p = new Pending(applied, JournalCodec.frame(applied.record()));
-            synchronized (lock) {
-                queue.add(p);
-            }
+            queue.add(p);
         } finally {
             changes.unlock();
         }
-        awaitDurable(p);
-        if (p.failure != null) {
-            throw new StorageException("subscription change not saved: " + p.failure);
+        queue.await(p, this::commitQueued);
+        if (p.failure() != null) {
+            throw new StorageException("subscription change not saved: " + p.failure());
         }
         p.applied.durable().run();
         @SuppressWarnings("unchecked")
@@ -123,51 +118,7 @@ final class JournalLog implements ChangeLog, AutoCloseable {
     /** Waits for any commit under way; nothing is written afterwards. */
     @Override
     public void close() {
-        boolean interrupted = false;
-        synchronized (lock) {
-            while (committing) {
-                try {
-                    lock.wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            closed = true;
-            file.close();
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void awaitDurable(Pending p) {
-        boolean interrupted = false;
-        while (true) {
-            synchronized (lock) {
-                while (!p.done && committing) {
-                    try {
-                        lock.wait();
-                    } catch (InterruptedException e) {
-                        interrupted = true; // the change must be settled either way; answer after it is
-                    }
-                }
-                if (p.done) {
-                    break;
-                }
-                committing = true;
-            }
-            try {
-                commitQueued();
-            } finally {
-                synchronized (lock) {
-                    committing = false;
-                    lock.notifyAll();
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        queue.close(file::close);
     }
 
     /** The committer: writes and forces what is queued, or undoes it all. */
@@ -175,9 +126,9 @@ final class JournalLog implements ChangeLog, AutoCloseable {
         if (windowNanos > 0) {
             LockSupport.parkNanos(windowNanos);
         }
-        List<Pending> batch = drain();
+        List<Pending> batch = queue.drain();
         try {
-            if (isClosed()) {
+            if (queue.isClosed()) {
                 throw new IOException("the core is stopping");
             }
             if (broken != null) {
@@ -193,7 +144,7 @@ final class JournalLog implements ChangeLog, AutoCloseable {
             JournalReplay.apply(durable, p.applied.record());
         }
         sinceSnapshot += batch.size();
-        settle(batch, null);
+        queue.settle(batch, null);
         if (sinceSnapshot >= compactAfter || file.size() > COMPACT_BYTES) {
             try {
                 snapshot();
@@ -209,7 +160,7 @@ final class JournalLog implements ChangeLog, AutoCloseable {
         List<Pending> all = new ArrayList<>(batch);
         changes.lock();
         try {
-            all.addAll(drain());
+            all.addAll(queue.drain());
             for (int i = all.size() - 1; i >= 0; i--) {
                 try {
                     all.get(i).applied.undo().run();
@@ -222,7 +173,7 @@ final class JournalLog implements ChangeLog, AutoCloseable {
         }
         warn("subscription changes not saved to " + file.path() + " (" + cause + "): " + all.size()
                 + " requests refused, subscriptions unchanged; retried at the next change");
-        settle(all, why(cause));
+        queue.settle(all, why(cause));
     }
 
     private void snapshot() throws IOException {
@@ -235,30 +186,6 @@ final class JournalLog implements ChangeLog, AutoCloseable {
         } catch (IOException | RuntimeException e) {
             broken = e.toString();
             throw e;
-        }
-    }
-
-    private boolean isClosed() {
-        synchronized (lock) {
-            return closed;
-        }
-    }
-
-    private List<Pending> drain() {
-        synchronized (lock) {
-            List<Pending> batch = queue;
-            queue = new ArrayList<>();
-            return batch;
-        }
-    }
-
-    private void settle(List<Pending> batch, String failure) {
-        synchronized (lock) {
-            for (Pending p : batch) {
-                p.failure = failure;
-                p.done = true;
-            }
-            lock.notifyAll();
         }
     }
 
@@ -287,19 +214,6 @@ final class JournalLog implements ChangeLog, AutoCloseable {
         long skipped = warnings.permit();
         if (skipped >= 0) {
             LOG.warn("{}{}", message, skipped > 0 ? " (" + skipped + " similar warnings skipped)" : "");
-        }
-    }
-
-    /** A queued change: its frame, and how it ended. */
-    private static final class Pending {
-        final Applied<?> applied;
-        final byte[] frame;
-        boolean done;
-        String failure;
-
-        Pending(Applied<?> applied, byte[] frame) {
-            this.applied = applied;
-            this.frame = frame;
         }
     }
 }
