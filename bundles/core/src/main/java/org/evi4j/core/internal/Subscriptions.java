@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.evi4j.api.InvalidSubscriptionException;
-import org.evi4j.core.internal.Subscriber.Binding;
 import org.evi4j.core.internal.EventEntry.Prior;
+import org.evi4j.core.internal.Subscriber.Binding;
 import org.evi4j.core.internal.Subscriber.Lease;
 import org.evi4j.core.internal.SubscriptionStore.Stored;
 import org.evi4j.spi.DeliveryReport;
@@ -61,28 +61,31 @@ final class Subscriptions {
         checkEncoder(spec.encoder());
         Binding binding = destinations.parse(transport, spec);
         String key = SocketSpec.key(spec.scheme(), binding.destination().shownAddress());
-        Prior[] prior = new Prior[1];
         boolean kept = false;
         try {
-            log.commit(() -> add(entry, spec, key, binding, expire, prior));
+            log.commit(() -> add(entry, spec, key, binding, expire));
             kept = true;
         } finally {
-            if (!kept && (prior[0] == null || prior[0].binding() == null
-                    || prior[0].binding().destination() != binding.destination())) {
+            if (!kept && !uses(entry, key, binding)) {
                 destinations.release(transport, binding.destination());
             }
         }
     }
 
-    private ChangeLog.Applied<Void> add(EventEntry entry, SocketSpec spec, String key, Binding binding, int expire,
-            Prior[] prior) {
+    /** Whether the subscriber of that key (put back after a failed change) holds the binding's destination. */
+    private static boolean uses(EventEntry entry, String key, Binding binding) {
+        Subscriber s = entry.get(key);
+        Binding held = s == null ? null : s.binding();
+        return held != null && held.destination() == binding.destination();
+    }
+
+    private ChangeLog.Applied<Void> add(EventEntry entry, SocketSpec spec, String key, Binding binding, int expire) {
         if (total.get() >= settings.maxSubscribers()) {
             purgeAll();
         }
         long now = clock.millis();
         entry.purge(now); // an expired subscriber goes for good: only live ones are put back
         Prior before = entry.prior(key);
-        prior[0] = before;
         Binding old = entry.put(spec.scheme(), new Lease(now, expire, spec.encoder()), binding, now,
                 settings.maxSubscribersPerEvent(), settings.maxSubscribers(), this::reserve);
         Subscriber s = entry.get(key);
