@@ -88,6 +88,20 @@ class TornJournalTest {
     }
 
     @Test
+    void anyDamagedByteGivesAPrefixOfTheChangesNeverAnError() {
+        JournalReplay intact = JournalReplay.of(whole);
+        java.util.Random random = new java.util.Random(14);
+        for (int i = 0; i < 2000; i++) {
+            byte[] damaged = whole.clone();
+            int at = JournalCodec.MAGIC.length + random.nextInt(whole.length - JournalCodec.MAGIC.length);
+            damaged[at] ^= (byte) (1 + random.nextInt(255));
+            JournalReplay replay = JournalReplay.of(damaged);
+            assertThat(replay.records()).as("damage at %d", at).isLessThan(intact.records());
+            assertThat(replay.ignored()).isPositive();
+        }
+    }
+
+    @Test
     void aFileThatIsNoJournalIsSetAside() throws Exception {
         Path data = Files.createDirectory(dir.resolve("other"));
         Files.writeString(data.resolve(JournalFile.NAME), "# evi4j subscriptions 2\n");
