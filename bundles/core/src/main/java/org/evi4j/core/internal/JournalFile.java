@@ -32,7 +32,7 @@ final class JournalFile implements AutoCloseable {
 
     static final String NAME = "subscriptions.journal";
     /** A larger journal is not read: it cannot be one this code wrote (see compaction). */
-    static final long MAX_BYTES = 256L * 1024 * 1024;
+    static final long MAX_BYTES = 128L * 1024 * 1024;
     private static final String TEMP_SUFFIX = ".tmp";
     private static final LinkOption[] NO_LINKS = {LinkOption.NOFOLLOW_LINKS};
 

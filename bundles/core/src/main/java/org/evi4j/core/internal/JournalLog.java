@@ -38,7 +38,7 @@ final class JournalLog implements ChangeLog, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalLog.class);
     /** A journal larger than this is compacted whatever its record count. */
-    private static final long COMPACT_BYTES = 64L * 1024 * 1024;
+    private static final long COMPACT_BYTES = 32L * 1024 * 1024;
 
     private final JournalFile file;
     private final SubscriptionStore legacy;

@@ -102,6 +102,19 @@ class TornJournalTest {
     }
 
     @Test
+    void aJournalOverTheSizeLimitIsNotReadButSetAside() throws Exception {
+        Path data = Files.createDirectory(dir.resolve("huge"));
+        Path journal = Files.write(data.resolve(JournalFile.NAME), whole);
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(journal.toFile(), "rw")) {
+            sparse.setLength(JournalFile.MAX_BYTES + 1);
+        }
+        try (Journaled b = new Journaled(data)) {
+            assertThat(b.f.engine.events()).isEmpty();
+        }
+        assertThat(data.resolve(JournalFile.NAME + ".corrupt")).hasSize(JournalFile.MAX_BYTES + 1);
+    }
+
+    @Test
     void aFileThatIsNoJournalIsSetAside() throws Exception {
         Path data = Files.createDirectory(dir.resolve("other"));
         Files.writeString(data.resolve(JournalFile.NAME), "# evi4j subscriptions 2\n");
