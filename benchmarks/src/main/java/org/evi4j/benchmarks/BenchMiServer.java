@@ -1,11 +1,13 @@
-package org.evi4j.mi.datagram.internal;
+package org.evi4j.benchmarks;
 
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.net.SocketAddress;
 import java.util.Map;
 
 import org.evi4j.mi.MiDispatcher;
+import org.evi4j.mi.datagram.internal.MiDatagramConfig;
+import org.evi4j.mi.datagram.internal.MiDatagramServer;
+import org.evi4j.testkit.Configs;
 
 /** The real MI datagram server started and stopped from plain Java (benchmarks only). */
 public final class BenchMiServer implements AutoCloseable {
@@ -17,16 +19,8 @@ public final class BenchMiServer implements AutoCloseable {
      * @param children   reader threads ({@code children_count})
      */
     public BenchMiServer(MiDispatcher dispatcher, String socketName, int children) throws IOException {
-        Map<String, Object> properties = Map.of("socket_name", socketName, "children_count", children);
-        MiDatagramConfig config = (MiDatagramConfig) Proxy.newProxyInstance(MiDatagramConfig.class.getClassLoader(),
-                new Class<?>[] {MiDatagramConfig.class}, (proxy, method, args) -> {
-                    Object value = properties.get(method.getName().replace("__", "_"));
-                    if (value != null) {
-                        return value;
-                    }
-                    return method.getName().equals("toString") ? properties.toString() : method.getDefaultValue();
-                });
-        server = new MiDatagramServer(dispatcher, config);
+        server = new MiDatagramServer(dispatcher, Configs.of(MiDatagramConfig.class,
+                Map.of("socket_name", socketName, "children_count", children)));
     }
 
     public SocketAddress localAddress() {
