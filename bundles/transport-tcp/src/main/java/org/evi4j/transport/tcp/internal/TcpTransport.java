@@ -157,7 +157,7 @@ public final class TcpTransport implements EventTransport {
 
     private TcpConnection connectionOf(TcpDestination destination) {
         TcpConnection connection = destination.connection();
-        if (connection != null) {
+        if (connection != null && !destination.released()) {
             return connection;
         }
         synchronized (connections) {

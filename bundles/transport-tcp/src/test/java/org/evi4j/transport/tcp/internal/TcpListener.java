@@ -18,17 +18,19 @@ import java.util.regex.Pattern;
  * A real TCP listener on 127.0.0.1 and a free port, one thread per accepted connection, recording the bytes of each
  * connection. In {@link Mode#READ} it only reads; {@link Mode#CLOSE_AFTER_FIRST} closes each connection once it has
  * received a whole first request; {@link Mode#SILENT} reads and never answers; {@link Mode#REPLY},
- * {@link Mode#ERROR} and {@link Mode#NO_ID} answer each request as the vectors' listeners do.
+ * {@link Mode#ERROR} and {@link Mode#NO_ID} answer each request as the vectors' listeners do; {@link Mode#STALL}
+ * accepts and never reads, so that the sender's socket fills up.
  */
 final class TcpListener implements AutoCloseable {
 
     enum Mode {
-        READ, CLOSE_AFTER_FIRST, SILENT, REPLY, ERROR, NO_ID
+        READ, CLOSE_AFTER_FIRST, SILENT, REPLY, ERROR, NO_ID, STALL
     }
 
     /** Requests as evi4j writes them in reliable mode start with their id. */
     private static final Pattern REQUEST = Pattern.compile("\\{\"id\":(\\d+),\"jsonrpc\"");
 
+    private final List<Socket> stalled = new CopyOnWriteArrayList<>();
     private final ServerSocket server;
     private final Thread acceptor;
     final List<Conn> connections = new CopyOnWriteArrayList<>();
@@ -86,6 +88,10 @@ final class TcpListener implements AutoCloseable {
                 Socket socket = server.accept();
                 Conn conn = new Conn();
                 connections.add(conn);
+                if (mode == Mode.STALL) {
+                    stalled.add(socket);
+                    continue;
+                }
                 Thread reader = new Thread(() -> serve(socket, conn), acceptor.getName() + "-conn");
                 reader.setDaemon(true);
                 reader.start();
@@ -138,9 +144,12 @@ final class TcpListener implements AutoCloseable {
         return seen;
     }
 
-    /** Closes the listening socket; accepted connections stay until their peer or {@link #close} ends them. */
+    /** Closes the listening socket and the stalled connections; the others stay until their peer ends them. */
     @Override
     public void close() throws IOException {
         server.close();
+        for (Socket s : stalled) {
+            s.close();
+        }
     }
 }
