@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import org.evi4j.spi.SendResult;
 import org.evi4j.support.LogLimiter;
@@ -38,6 +39,8 @@ final class TcpConnection {
     /** A connection that lived this long resets the back-off. */
     private static final long STABLE_MS = 1000;
     private static final int READ_BUFFER = 8192;
+    /** How long stopping waits for the socket to take the rest of an event written in part. */
+    private static final long FINISH_MS = 200;
     /** Buffers written in one turn at most. */
     private static final int MAX_ROUNDS = 16;
 
@@ -346,6 +349,9 @@ final class TcpConnection {
     /** Closes the socket and reports every event left as dropped and every request waiting as failed. */
     void shutdown(String reason) {
         closed = true;
+        if (state == State.CONNECTED) {
+            finishPartial();
+        }
         closeChannel();
         failPending(reason);
         window.drainTo(event -> dropped(event, reason));
@@ -354,6 +360,22 @@ final class TcpConnection {
             dropped(event, reason);
         }
         LOG.debug("connection to {} shut down: {}", shown, reason);
+    }
+
+    /** Completes the event written in part, if the socket takes it soon, so that the peer sees whole events. */
+    private void finishPartial() {
+        long now = StreamSender.now();
+        long deadline = now + FINISH_MS;
+        try {
+            while (window.partial() && StreamSender.now() < deadline) {
+                window.writePartialTo(channel, event -> written(event, now));
+                if (window.partial()) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("the connection to {} broke while stopping", shown, e);
+        }
     }
 
     private void dropped(Queued event, String reason) {

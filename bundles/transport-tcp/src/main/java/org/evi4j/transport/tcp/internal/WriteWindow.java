@@ -75,20 +75,44 @@ final class WriteWindow {
             }
             written += n;
         }
+        complete(done);
+        return !out.hasRemaining();
+    }
+
+    /** Whether an event has been written in part only. */
+    boolean partial() {
+        Placed head = placedEvents.peek();
+        return head != null && head.end - head.event.bytes().length < written;
+    }
+
+    /** Writes what the socket takes now of the event written in part, and nothing after it. */
+    void writePartialTo(WritableByteChannel channel, Consumer<Queued> done) throws IOException {
+        if (!partial()) {
+            return;
+        }
+        int limit = out.limit();
+        out.limit(out.position() + (int) (placedEvents.peek().end - written));
+        try {
+            written += channel.write(out);
+        } finally {
+            out.limit(limit);
+        }
+        complete(done);
+    }
+
+    private void complete(Consumer<Queued> done) {
         for (Placed p = placedEvents.peek(); p != null && p.end <= written; p = placedEvents.peek()) {
             placedEvents.poll();
             done.accept(p.event);
         }
-        return !out.hasRemaining();
     }
 
     /** Cuts out the event written in part, if any, and returns it; the rest waits for the next connection. */
     Queued cutPartial() {
-        Placed head = placedEvents.peek();
-        if (head == null || head.end - head.event.bytes().length >= written) {
+        if (!partial()) {
             return null;
         }
-        placedEvents.poll();
+        Placed head = placedEvents.poll();
         out.position(out.position() + (int) (head.end - written));
         written = head.end;
         return head.event;

@@ -13,6 +13,7 @@ import org.evi4j.api.Event;
 import org.evi4j.spi.Destination;
 import org.evi4j.spi.SendResult;
 import org.evi4j.testkit.RecordingReport;
+import org.evi4j.testkit.TcpListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -15,6 +15,7 @@ import org.evi4j.api.Event;
 import org.evi4j.spi.Destination;
 import org.evi4j.spi.SendResult;
 import org.evi4j.testkit.RecordingReport;
+import org.evi4j.testkit.TcpListener;
 import org.evi4j.testkit.Vectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package org.evi4j.transport.tcp.internal;
+package org.evi4j.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
  * {@link Mode#ERROR} and {@link Mode#NO_ID} answer each request as the vectors' listeners do; {@link Mode#STALL}
  * accepts and never reads, so that the sender's socket fills up.
  */
-final class TcpListener implements AutoCloseable {
+public final class TcpListener implements AutoCloseable {
 
-    enum Mode {
+    /** What the listener does with what it reads. */
+    public enum Mode {
         READ, CLOSE_AFTER_FIRST, SILENT, REPLY, ERROR, NO_ID, STALL
     }
 
@@ -33,19 +34,24 @@ final class TcpListener implements AutoCloseable {
     private final List<Socket> stalled = new CopyOnWriteArrayList<>();
     private final ServerSocket server;
     private final Thread acceptor;
-    final List<Conn> connections = new CopyOnWriteArrayList<>();
-    volatile Mode mode;
+    /** The accepted connections, in order. */
+    public final List<Conn> connections = new CopyOnWriteArrayList<>();
+    /** Changed at any time; applies to what is read next. */
+    public volatile Mode mode;
 
     /** One accepted connection: what it received, and whether it has ended. */
-    static final class Conn {
+    public static final class Conn {
         private final ByteArrayOutputStream received = new ByteArrayOutputStream();
-        volatile boolean ended;
+        /** Whether either side has closed it. */
+        public volatile boolean ended;
 
-        synchronized String text() {
+        /** What it received, as UTF-8 text. */
+        public synchronized String text() {
             return received.toString(StandardCharsets.UTF_8);
         }
 
-        synchronized byte[] bytes() {
+        /** What it received. */
+        public synchronized byte[] bytes() {
             return received.toByteArray();
         }
 
@@ -54,7 +60,7 @@ final class TcpListener implements AutoCloseable {
         }
     }
 
-    TcpListener(Mode mode) throws IOException {
+    public TcpListener(Mode mode) throws IOException {
         this.mode = mode;
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::accept, "test-tcp-listener-" + server.getLocalPort());
@@ -62,21 +68,21 @@ final class TcpListener implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** The address part of a {@code tcp:} socket for this listener. */
-    String address() {
+    public String address() {
         return "127.0.0.1:" + port();
     }
 
-    InetSocketAddress socketAddress() {
+    public InetSocketAddress socketAddress() {
         return (InetSocketAddress) server.getLocalSocketAddress();
     }
 
     /** Everything received, all connections in order. */
-    String allText() {
+    public String allText() {
         StringBuilder all = new StringBuilder();
         connections.forEach(c -> all.append(c.text()));
         return all.toString();
