@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -69,7 +67,7 @@ public class FelixTcpIT extends InFullRuntime {
                 evi.unsubscribe(event, s.socket());
             }
         }
-        configure(null);
+        configure("0");
         if (client != null) {
             client.close();
         }
@@ -87,7 +85,7 @@ public class FelixTcpIT extends InFullRuntime {
             String id = vector.get("id").asText();
             try (TcpListener listener = new TcpListener(TcpListener.Mode.READ)) {
                 String event = vector.get("event").asText();
-                String socket = "tcp:" + address(vector.get("socket").asText(), listener);
+                String socket = "tcp:" + listener.addressFor(vector.get("socket").asText());
                 assertThat(mi("event_subscribe", "\"" + event + "\",\"" + socket + "\"")).as(id).contains("\"OK\"");
                 if (id.equals("mi-json-object-string")) {
                     assertThat(mi("raise_event", "\"" + event + "\",\"{\\\"ip\\\":\\\"192.168.2.11\\\","
@@ -95,7 +93,7 @@ public class FelixTcpIT extends InFullRuntime {
                 } else {
                     evi.raise(Vectors.event(vector));
                 }
-                String expected = expected(vector);
+                String expected = Vectors.intendedText(vector);
                 Await.until(id + " at the listener", () -> listener.allText().length() >= expected.length());
                 assertThat(listener.allText()).as(id).isEqualTo(expected);
                 assertThat(mi("event_subscribe", "\"" + event + "\",\"" + socket + "\",0")).contains("\"OK\"");
@@ -112,10 +110,11 @@ public class FelixTcpIT extends InFullRuntime {
             for (JsonNode vector : VECTORS.get("payloads")) {
                 if (vector.get("profile").asText().equals("alt")) {
                     String event = vector.get("event").asText();
-                    String socket = "tcp:" + address(vector.get("socket").asText(), listener);
+                    String socket = "tcp:" + listener.addressFor(vector.get("socket").asText());
                     assertThat(mi("event_subscribe", "\"" + event + "\",\"" + socket + "\"")).contains("\"OK\"");
                     evi.raise(Vectors.event(vector));
-                    expected.append(expected(vector).replaceFirst("^\\{\"id\":\\d+,", "{\"id\":" + ++id + ","));
+                    expected.append(Vectors.intendedText(vector)
+                            .replaceFirst("^\\{\"id\":\\d+,", "{\"id\":" + ++id + ","));
                 }
             }
             Await.until("the requests at the listener", () -> listener.allText().length() >= expected.length());
@@ -180,19 +179,16 @@ public class FelixTcpIT extends InFullRuntime {
                 .filter(t -> t.isAlive() && t.getName().equals("evi4j-tcp-sender")).count();
     }
 
-    /** Sets reliable mode and event_param as the vectors' "alt" profile ({@code null}: back to the defaults). */
+    /** Sets reliable mode and event_param: "yes" and "event" as the vectors' "alt" profile, "0" and none. */
     private void configure(String reliable) throws IOException {
         org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration(PID, null);
-        if (reliable == null) {
-            if (configuration.getProperties() != null) {
-                configuration.delete();
-                Await.registered(context, EventTransport.class, "(&(evi.transport=tcp)(!(reliable_mode=*)))");
-            }
+        Dictionary<String, Object> current = configuration.getProperties();
+        if (current == null ? reliable.equals("0") : reliable.equals(current.get("reliable_mode"))) {
             return;
         }
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("reliable_mode", reliable);
-        properties.put("event_param", "event");
+        properties.put("event_param", reliable.equals("0") ? "" : "event");
         configuration.update(properties);
         Await.registered(context, EventTransport.class, "(&(evi.transport=tcp)(reliable_mode=" + reliable + "))");
     }
@@ -204,24 +200,6 @@ public class FelixTcpIT extends InFullRuntime {
 
     private String mi(String request) throws IOException {
         return Mi.call(client, mi.socketName(), request);
-    }
-
-    /** The vector's socket pointed at the listener: same method, the listener's port. */
-    private static String address(String socket, TcpListener listener) {
-        String rest = socket.substring("tcp:127.0.0.1:".length());
-        int slash = rest.indexOf('/');
-        return listener.address() + (slash < 0 ? "" : rest.substring(slash));
-    }
-
-    /** The bytes OpenSIPS wrote, or what it meant where the vector records its bug #2959 (an MI array). */
-    private static String expected(JsonNode vector) {
-        if (vector.has("quirk")) {
-            List<String> values = new ArrayList<>();
-            vector.get("params").forEach(p -> values.add("\"" + p.get("str").asText() + "\""));
-            return "{\"jsonrpc\":\"2.0\",\"method\":\"" + vector.get("event").asText() + "\",\"params\":["
-                    + String.join(",", values) + "]}";
-        }
-        return new String(Base64.getDecoder().decode(vector.get("expected_b64").asText()), StandardCharsets.UTF_8);
     }
 
     private SubscriberInfo subscriber(String socket) {

@@ -77,6 +77,16 @@ public final class TcpListener implements AutoCloseable {
         return "127.0.0.1:" + port();
     }
 
+    /**
+     * A vector's {@code tcp:127.0.0.1:PORT[/METHOD]} socket pointed at this listener, without the scheme: the same
+     * method, this listener's port.
+     */
+    public String addressFor(String vectorSocket) {
+        String rest = vectorSocket.substring(vectorSocket.indexOf(':', "tcp:".length()) + 1);
+        int slash = rest.indexOf('/');
+        return address() + (slash < 0 ? "" : rest.substring(slash));
+    }
+
     public InetSocketAddress socketAddress() {
         return (InetSocketAddress) server.getLocalSocketAddress();
     }

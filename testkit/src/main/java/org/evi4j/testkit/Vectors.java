@@ -80,6 +80,21 @@ public final class Vectors {
         return event.build();
     }
 
+    /**
+     * The bytes of a {@code transports-*.json} payload vector as text: what OpenSIPS wrote or, where the vector
+     * records its bug #2959 (an MI array of unnamed parameters written as an object with empty keys; {@code quirk}),
+     * what it meant: a JSON array of the strings.
+     */
+    public static String intendedText(JsonNode payload) {
+        if (payload.has("quirk")) {
+            List<String> values = new ArrayList<>();
+            payload.get("params").forEach(p -> values.add("\"" + p.get("str").asText() + "\""));
+            return "{\"jsonrpc\":\"2.0\",\"method\":\"" + payload.get("event").asText() + "\",\"params\":["
+                    + String.join(",", values) + "]}";
+        }
+        return new String(Base64.getDecoder().decode(payload.get("expected_b64").asText()), StandardCharsets.UTF_8);
+    }
+
     /** One encoder vector: an event and the exact datagram expected for it. */
     public record EventCase(String id, Event event, byte[] expected) {
         public String expectedText() {

@@ -19,7 +19,6 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.evi4j.spi.SendResult;
 import org.evi4j.support.LogLimiter;
-import org.evi4j.transport.tcp.internal.PendingRequests.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +35,6 @@ final class TcpConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpConnection.class);
     private static final SendResult STOPPED = SendResult.failed("TCP transport stopped");
-    /** A connection that lived this long resets the back-off. */
-    private static final long STABLE_MS = 1000;
     private static final int READ_BUFFER = 8192;
     /** How long stopping waits for the socket to take the rest of an event written in part. */
     private static final long FINISH_MS = 200;
@@ -64,7 +61,7 @@ final class TcpConnection {
 
     // the sender thread's own
     private final WriteWindow window = new WriteWindow();
-    private final PendingRequests pending = new PendingRequests();
+    private final PendingRequests pending;
     private final JsonFactory json;
     private final byte[] readBytes = new byte[READ_BUFFER];
     private final ByteBuffer readBuffer = ByteBuffer.wrap(readBytes);
@@ -72,8 +69,7 @@ final class TcpConnection {
     private SocketChannel channel;
     private SelectionKey key;
     private ReplyScanner scanner;
-    private long retryAt;
-    private long backoff;
+    private final Backoff backoff;
     private long connectDeadline;
     private long connectedAt;
 
@@ -83,6 +79,8 @@ final class TcpConnection {
         this.settings = settings;
         this.json = json;
         this.sender = sender;
+        this.backoff = new Backoff(settings.reconnectMinMs(), settings.reconnectMaxMs());
+        this.pending = new PendingRequests(shown, settings.timeoutMs(), counters);
         this.queueFull = SendResult.dropped("TCP queue full: " + settings.queueBytes() + " bytes wait for " + shown);
     }
 
@@ -143,7 +141,7 @@ final class TcpConnection {
 
     /** Connects or writes, as the state allows. */
     void serve(Selector selector, long now) {
-        if (state == State.IDLE && hasWork() && now >= retryAt) {
+        if (state == State.IDLE && hasWork() && backoff.due(now)) {
             connect(selector, now);
         } else if (state == State.CONNECTED) {
             write(now);
@@ -231,7 +229,7 @@ final class TcpConnection {
         counters.sent.increment();
         event.destination().report().sent(1);
         if (event.id() != 0) {
-            pending.add(event.id(), event.destination(), now + settings.timeoutMs());
+            pending.add(event.id(), event.destination(), now);
         }
     }
 
@@ -247,7 +245,7 @@ final class TcpConnection {
             lost(now, "connection to " + shown + " closed by the peer");
         } else if (n > 0 && scanner != null) {
             try {
-                scanner.feed(readBytes, n, this::reply);
+                scanner.feed(readBytes, n, pending::answered);
             } catch (ReplyScanner.BadReply e) {
                 lost(now, "bad reply from " + shown + ": " + e.getMessage());
             }
@@ -255,28 +253,12 @@ final class TcpConnection {
         // outside reliable mode what the peer sends is ignored, as in OpenSIPS
     }
 
-    private void reply(int id, boolean error) {
-        Request request = pending.answered(id);
-        if (request == null) {
-            LOG.debug("no pending request with id {} on {}", id, shown);
-        } else if (error) {
-            counters.failed.increment();
-            request.destination.report().failed(1, "error reply from " + shown);
-        } else {
-            counters.delivered.increment();
-            request.destination.report().delivered(1);
-        }
-    }
-
     /** Times out connection attempts and requests, and connects when the back-off is over. */
     void tick(Selector selector, long now) {
         if (state == State.CONNECTING && now >= connectDeadline) {
             connectFailed(now, new IOException("connection timed out"));
         }
-        for (Request r = pending.expired(now); r != null; r = pending.expired(now)) {
-            counters.failed.increment();
-            r.destination.report().failed(1, "no reply from " + shown + " within " + settings.timeoutMs() + " ms");
-        }
+        pending.expire(now);
         serve(selector, now);
     }
 
@@ -286,15 +268,14 @@ final class TcpConnection {
         if (state == State.CONNECTING) {
             next = Math.min(next, connectDeadline);
         } else if (state == State.IDLE && hasWork()) {
-            next = Math.min(next, retryAt);
+            next = Math.min(next, backoff.retryAt());
         }
         return next;
     }
 
     private void connectFailed(long now, Exception e) {
         closeChannel();
-        backoff = backoff == 0 ? settings.reconnectMinMs() : Math.min(backoff * 2, settings.reconnectMaxMs());
-        retryAt = now + backoff;
+        backoff.failed(now);
         problem("cannot connect to " + shown + ": " + e.getMessage());
     }
 
@@ -305,18 +286,9 @@ final class TcpConnection {
             counters.failed.increment();
             partial.destination().report().failed(1, reason);
         }
-        failPending(reason);
-        backoff = now - connectedAt >= STABLE_MS || backoff == 0 ? settings.reconnectMinMs()
-                : Math.min(backoff * 2, settings.reconnectMaxMs());
-        retryAt = now + backoff;
+        pending.failAll(reason + " before the reply");
+        backoff.lost(connectedAt, now);
         problem(reason);
-    }
-
-    private void failPending(String reason) {
-        for (Request r : pending.drain()) {
-            counters.failed.increment();
-            r.destination.report().failed(1, reason + " before the reply");
-        }
     }
 
     private void problem(String reason) {
@@ -353,7 +325,7 @@ final class TcpConnection {
             finishPartial();
         }
         closeChannel();
-        failPending(reason);
+        pending.failAll(reason);
         window.drainTo(event -> dropped(event, reason));
         for (Queued event = queue.poll(); event != null; event = queue.poll()) {
             queuedBytes.addAndGet(-event.bytes().length);

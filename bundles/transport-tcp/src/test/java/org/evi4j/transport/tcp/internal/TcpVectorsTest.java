@@ -47,24 +47,17 @@ class TcpVectorsTest {
                 d.queueBytes(), d.reconnectMinMs(), d.reconnectMaxMs(), d.connectTimeoutMs());
     }
 
-    /** The vector's socket address pointed at the listener: same method, the listener's port. */
-    static String address(String socket, TcpListener listener) {
-        String rest = socket.substring("tcp:127.0.0.1:".length());
-        int slash = rest.indexOf('/');
-        return listener.address() + (slash < 0 ? "" : rest.substring(slash));
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("payloads")
     void payloadBytesAreOpenSipsBytes(JsonNode vector) throws Exception {
         TcpSettings settings = profile(vector.get("profile").asText());
-        String expected = expected(vector).replaceFirst("^\\{\"id\":\\d+,", "{\"id\":1,");
+        String expected = Vectors.intendedText(vector).replaceFirst("^\\{\"id\":\\d+,", "{\"id\":1,");
         try (TcpListener listener = new TcpListener(settings.reliable() ? TcpListener.Mode.REPLY
                 : TcpListener.Mode.READ)) {
             TcpTransport transport = new TcpTransport(settings);
             try {
                 RecordingReport report = new RecordingReport();
-                Destination d = transport.parse(address(vector.get("socket").asText(), listener), report);
+                Destination d = transport.parse(listener.addressFor(vector.get("socket").asText()), report);
                 Event event = Vectors.event(vector);
                 assertThat(transport.send(d, new TestEvent(event))).isSameAs(SendResult.PENDING);
                 await().atMost(WAIT).until(() -> listener.allText().length() >= expected.length());
@@ -79,17 +72,6 @@ class TcpVectorsTest {
         }
     }
 
-    /** The bytes OpenSIPS wrote, or what it meant where the vector records a bug (#2959: an MI array). */
-    private static String expected(JsonNode vector) {
-        if (vector.has("quirk")) {
-            List<String> values = new ArrayList<>();
-            vector.get("params").forEach(p -> values.add("\"" + p.get("str").asText() + "\""));
-            return "{\"jsonrpc\":\"2.0\",\"method\":\"" + vector.get("event").asText() + "\",\"params\":["
-                    + String.join(",", values) + "]}";
-        }
-        return new String(Base64.getDecoder().decode(vector.get("expected_b64").asText()), StandardCharsets.UTF_8);
-    }
-
     @Test
     void consecutiveEventsAreWrittenBackToBackOnOneConnection() throws Exception {
         JsonNode framing = VECTORS.get("framing");
@@ -99,7 +81,7 @@ class TcpVectorsTest {
         try (TcpListener listener = new TcpListener(TcpListener.Mode.READ)) {
             TcpTransport transport = new TcpTransport(TcpSettings.defaults());
             try {
-                Destination d = transport.parse(address(framing.get("socket").asText(), listener));
+                Destination d = transport.parse(listener.addressFor(framing.get("socket").asText()));
                 for (JsonNode id : framing.get("events")) {
                     transport.send(d, new TestEvent(Vectors.event(byId.get(id.asText()))));
                 }
