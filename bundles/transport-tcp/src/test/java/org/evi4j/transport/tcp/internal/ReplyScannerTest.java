@@ -23,7 +23,8 @@ class ReplyScannerTest {
     @Test
     void concatenatedRepliesSplitAnywhereAreReadWhole() throws Exception {
         String stream = "{\"jsonrpc\":\"2.0\",\"result\":\"OK\",\"id\":1}{\"jsonrpc\":\"2.0\",\"error\":{\"code\":"
-                + "-32000,\"message\":\"Server error\",\"data\":{\"id\":9}},\"id\":2} {\"id\":3,\"result\":[{\"id\":7}]}";
+                + "-32000,\"message\":\"Server error\",\"data\":{\"id\":9}},\"id\":2} "
+                + "{\"id\":3,\"result\":[{\"id\":7}]}";
         for (int i = 0; i < stream.length(); i += 7) {
             feed(stream.substring(i, Math.min(stream.length(), i + 7)));
         }
