@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayDeque;
-import java.util.Queue;
 import java.util.function.Consumer;
 
 import org.evi4j.api.EventInterface;
@@ -31,27 +30,20 @@ final class WriteWindow {
     private record Placed(Queued event, long end) {
     }
 
-    /**
-     * Moves events from the queue into the buffer while they fit.
-     *
-     * @return the bytes of the events taken from the queue
-     */
-    long fill(Queue<Queued> queue) {
-        long taken = 0;
+    /** Moves events from the queue into the buffer while they fit. */
+    void fill(EventQueue queue) {
         out.compact();
         try {
             for (Queued q = held != null ? held : queue.poll(); q != null; q = queue.poll()) {
                 if (q.bytes().length > out.remaining()) {
                     held = q;
-                    return taken;
+                    return;
                 }
                 held = null;
-                taken += q.bytes().length;
                 out.put(q.bytes());
                 placed += q.bytes().length;
                 placedEvents.add(new Placed(q, placed));
             }
-            return taken;
         } finally {
             out.flip();
         }
