@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -18,11 +19,11 @@ import java.util.function.BooleanSupplier;
 
 import org.evi4j.api.Event;
 import org.evi4j.api.EventInterface;
-import org.evi4j.core.internal.BenchCore;
 import org.evi4j.encoder.jsonrpc.internal.JsonRpcEventEncoder;
-import org.evi4j.transport.tcp.internal.BenchTcp;
 import org.evi4j.transport.tcp.internal.TcpConnectionStats;
 import org.evi4j.transport.tcp.internal.TcpTransport;
+import org.evi4j.transport.tcp.internal.TcpTransportConfig;
+import org.evi4j.testkit.Configs;
 
 /**
  * {@code bench tcp}: raises N events as fast as it can through the real core, JSON-RPC encoder and TCP transport to
@@ -85,7 +86,8 @@ final class TcpLoad {
     private static Run evi4j(int count, int queueBytes, boolean reliable) throws Exception {
         byte[] notification = new JsonRpcEventEncoder().encode(RAISED);
         try (Receiver receiver = new Receiver(reliable)) {
-            TcpTransport transport = BenchTcp.start(reliable, 10_000, queueBytes);
+            TcpTransport transport = new TcpTransport(Configs.of(TcpTransportConfig.class,
+                    Map.of("reliable_mode", reliable ? "1" : "0", "timeout", 10_000, "queue_bytes", queueBytes)));
             try (BenchCore core = new BenchCore().transport("tcp", transport)
                     .encoder("jsonrpc", new JsonRpcEventEncoder())) {
                 EventInterface events = core.start();
@@ -95,7 +97,7 @@ final class TcpLoad {
                     events.raise(RAISED);
                 }
                 boolean warm = await(() -> settled(transport, reliable, WARM_UP));
-                TcpConnectionStats before = BenchTcp.connections(transport).get(0);
+                TcpConnectionStats before = transport.connections().get(0);
                 long bytesBefore = receiver.bytes.get();
                 long start = System.nanoTime();
                 for (int i = 0; i < count; i++) {
@@ -105,23 +107,23 @@ final class TcpLoad {
                         && (reliable || receiver.bytes.get() - bytesBefore >= arrivedBytes(transport, before,
                                 notification.length)));
                 long end = System.nanoTime();
-                TcpConnectionStats after = BenchTcp.connections(transport).get(0);
+                TcpConnectionStats after = transport.connections().get(0);
                 long arrived = reliable ? after.delivered() - before.delivered() : after.sent() - before.sent();
                 return new Run(reliable ? "evi4j-reliable" : "evi4j", arrived, after.dropped() - before.dropped(),
                         (end - start) / 1e9, warm && done);
             } finally {
-                BenchTcp.stop(transport);
+                transport.deactivate();
             }
         }
     }
 
     private static long arrivedBytes(TcpTransport transport, TcpConnectionStats before, int length) {
-        return (BenchTcp.connections(transport).get(0).sent() - before.sent()) * length;
+        return (transport.connections().get(0).sent() - before.sent()) * length;
     }
 
     /** Every event raised so far is accounted for: sent (and answered, in reliable mode) or dropped. */
     private static boolean settled(TcpTransport transport, boolean reliable, long raised) {
-        List<TcpConnectionStats> all = BenchTcp.connections(transport);
+        List<TcpConnectionStats> all = transport.connections();
         if (all.isEmpty()) {
             return false;
         }

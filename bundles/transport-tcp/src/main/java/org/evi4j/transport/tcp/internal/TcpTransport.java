@@ -71,7 +71,7 @@ public final class TcpTransport implements EventTransport {
     }
 
     @Deactivate
-    void deactivate() throws InterruptedException {
+    public void deactivate() throws InterruptedException {
         synchronized (connections) {
             closed = true;
             connections.values().forEach(TcpConnection::close);

@@ -10,7 +10,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(name = "evi4j TCP stream event transport",
         description = "Writes events as JSON-RPC over persistent TCP connections to tcp:HOST:PORT[/METHOD] "
                 + "subscribers (OpenSIPS event_stream)")
-@interface TcpTransportConfig {
+public @interface TcpTransportConfig {
 
     @AttributeDefinition(name = "reliable_mode",
             description = "Send every event as a JSON-RPC request with an id and wait for the reply: a reply "
