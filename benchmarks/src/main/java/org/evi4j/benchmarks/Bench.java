@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The load harness: {@code java -cp benchmarks.jar org.evi4j.benchmarks.Bench
- * mi|events|serve|rabbit|fsync|commit|subscribe ...}. Each command
+ * mi|events|serve|rabbit|tcp|fsync|commit|subscribe ...}. Each command
  * prints one result line; {@code --help} on each says more.
  */
 public final class Bench {
@@ -24,6 +24,7 @@ public final class Bench {
             case "events" -> rc = EventLoad.run(Options.parse(rest));
             case "serve" -> rc = MiServe.run(Options.parse(rest));
             case "rabbit" -> rc = RabbitLoad.run(Options.parse(rest));
+            case "tcp" -> rc = TcpLoad.run(Options.parse(rest));
             case "fsync" -> rc = ForceLoad.run(Options.parse(rest));
             case "commit" -> rc = CommitLoad.run(Options.parse(rest));
             case "subscribe" -> rc = SubscribeLoad.run(Options.parse(rest));
@@ -53,6 +54,10 @@ public final class Bench {
                          rabbitmq-server unless --broker), confirms on and off, against the plain client's
                          publishing loop; raise/publish/confirm rates, drops (Q: the transport's queue_size,
                          default N)
+                       Bench tcp [--count N] [--rounds R] [--queue-bytes B]
+                         raises N events through the real core to a tcp: subscriber (a loopback receiver that
+                         drains), against a raw SocketChannel write loop of the same bytes; then reliable mode
+                         against a receiver that answers at once; events/s, ratio, drops
                        Bench fsync [--dir D] [--count N]
                          appends a 72-byte record to a file in D and forces it, N times: p50, p99
                        Bench commit [--dir D] [--count N] [--clients K]

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.evi4j.api.EventInterface;
-import org.evi4j.core.internal.BenchCore;
 import org.evi4j.spi.Destination;
 import org.evi4j.spi.EventTransport;
 import org.evi4j.spi.SendResult;

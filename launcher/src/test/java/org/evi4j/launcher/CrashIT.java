@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 
 import org.evi4j.launcher.internal.cli.MiClient;
 import org.evi4j.launcher.internal.cli.MiClient.MiUnavailableException;
-import org.evi4j.launcher.internal.cli.MiReply;
 import org.evi4j.launcher.internal.cli.SocketSpec;
+import org.evi4j.miclient.MiReply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -50,7 +50,7 @@ public final class EventInterfaceComponent implements EventInterface {
     private JournalLog journal;
 
     @Activate
-    void activate(BundleContext context, CoreConfig config) {
+    public void activate(BundleContext context, CoreConfig config) {
         Settings settings = Settings.from(config);
         File dataArea = settings.persist() ? context.getDataFile("") : null;
         if (settings.persist() && dataArea == null) {
@@ -74,7 +74,7 @@ public final class EventInterfaceComponent implements EventInterface {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         housekeeper.stop();
         if (journal != null) {
             journal.close();
@@ -87,7 +87,7 @@ public final class EventInterfaceComponent implements EventInterface {
     @Reference(service = EventTransport.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             unbind = "removeTransport", updated = "updatedTransport")
-    void addTransport(EventTransport transport, Map<String, Object> properties) {
+    public void addTransport(EventTransport transport, Map<String, Object> properties) {
         transports.add(transport, properties);
         LOG.debug("transport bound: {}", properties.get(EventTransport.SCHEME_PROPERTY));
     }
@@ -109,7 +109,7 @@ public final class EventInterfaceComponent implements EventInterface {
     @Reference(service = EventEncoder.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             unbind = "removeEncoder", updated = "updatedEncoder")
-    void addEncoder(EventEncoder encoder, Map<String, Object> properties) {
+    public void addEncoder(EventEncoder encoder, Map<String, Object> properties) {
         encoders.add(encoder, properties);
     }
 
