@@ -71,11 +71,12 @@ final class MiServlet extends HttpServlet {
         } else if (body.length == 0) {
             refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, "an empty body");
         } else {
-            answer(body, response);
+            answer(body, request, response);
         }
     }
 
-    private void answer(byte[] body, HttpServletResponse response) throws IOException {
+    private void answer(byte[] body, HttpServletRequest httpRequest, HttpServletResponse response)
+            throws IOException {
         counters.requests.increment();
         ByteBuffer reply = replies.get();
         // mi_http speaks JSON only; the dispatcher takes a leading ':' for the legacy text MI. A leading space,
@@ -83,6 +84,10 @@ final class MiServlet extends HttpServlet {
         ByteBuffer request = body[0] == ':' ? ByteBuffer.wrap(withLeadingSpace(body)) : ByteBuffer.wrap(body);
         boolean replied = dispatcher.dispatch(request, reply, null);
         response.setContentType(JSON);
+        if ("HTTP/1.0".equals(httpRequest.getProtocol())) {
+            // said by OpenSIPS too; Jetty closes an HTTP/1.0 connection either way
+            response.setHeader("Connection", "close");
+        }
         if (!replied) {
             response.setStatus(HttpServletResponse.SC_ACCEPTED);
             response.setContentLength(0);
