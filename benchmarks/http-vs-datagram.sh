@@ -14,6 +14,7 @@ ROUNDS=${ROUNDS:-3}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-5}
 N1=${N1:-20000}
 N4=${N4:-8000}
+EVI4J_JAVA_OPTS=${EVI4J_JAVA_OPTS:-}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAR=${EVI4J_JAR:-$ROOT/launcher/target/evi4j.jar}
 MIBENCH_SRC=${MIBENCH_SRC:-$ROOT/../shared/tools/mibench.c}

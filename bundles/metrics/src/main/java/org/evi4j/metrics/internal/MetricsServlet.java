@@ -12,6 +12,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.evi4j.api.EventInterface;
 import org.evi4j.mi.MiEndpointStatistics;
+import org.evi4j.spi.TransportQueues;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -22,7 +23,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 
 /**
  * {@code GET /metrics}: every evi4j statistic in the Prometheus text format, read fresh at each scrape from the Event
- * Interface and the {@link MiEndpointStatistics} services. Works with whatever is there now: without the core it
+ * Interface, the {@link MiEndpointStatistics} and the {@link TransportQueues} services. Works with whatever is there now: without the core it
  * shows the MI sockets only.
  */
 @Component(service = Servlet.class)
@@ -39,6 +40,10 @@ public final class MetricsServlet extends HttpServlet {
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private final transient List<MiEndpointStatistics> endpoints = new CopyOnWriteArrayList<>();
 
+    @Reference(service = TransportQueues.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private final transient List<TransportQueues> transports = new CopyOnWriteArrayList<>();
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String method = request.getMethod();
@@ -47,7 +52,7 @@ public final class MetricsServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
-        byte[] body = new Scrape(evi, List.copyOf(endpoints)).text().getBytes(StandardCharsets.UTF_8);
+        byte[] body = new Scrape(evi, List.copyOf(endpoints), List.copyOf(transports)).text().getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(PrometheusText.CONTENT_TYPE);
         response.setContentLength(body.length);

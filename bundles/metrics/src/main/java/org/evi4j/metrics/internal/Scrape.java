@@ -7,6 +7,7 @@ import org.evi4j.api.EventInfo;
 import org.evi4j.api.EventInterface;
 import org.evi4j.api.SubscriberInfo;
 import org.evi4j.mi.MiEndpointStatistics;
+import org.evi4j.spi.TransportQueues;
 
 /**
  * One scrape: every evi4j statistic now, as Prometheus families. Subscribers are labelled by event and the socket
@@ -15,14 +16,17 @@ import org.evi4j.mi.MiEndpointStatistics;
 final class Scrape {
     private final EventInterface evi;
     private final List<MiEndpointStatistics> endpoints;
+    private final List<TransportQueues> transports;
 
     /**
-     * @param evi       the Event Interface, or {@code null} when none is there (then no event families)
-     * @param endpoints the MI endpoints open now
+     * @param evi        the Event Interface, or {@code null} when none is there (then no event families)
+     * @param endpoints  the MI endpoints open now
+     * @param transports the transports with send queues
      */
-    Scrape(EventInterface evi, List<MiEndpointStatistics> endpoints) {
+    Scrape(EventInterface evi, List<MiEndpointStatistics> endpoints, List<TransportQueues> transports) {
         this.evi = evi;
         this.endpoints = endpoints;
+        this.transports = transports;
     }
 
     private record Subscriber(String event, SubscriberInfo info) {
@@ -34,6 +38,7 @@ final class Scrape {
             events(text);
         }
         mi(text);
+        queues(text);
         return text.toString();
     }
 
@@ -86,6 +91,26 @@ final class Scrape {
                 return info.dropped();
             default:
                 return info.undelivered();
+        }
+    }
+
+    private void queues(PrometheusText text) {
+        List<String[]> labels = new ArrayList<>();
+        List<TransportQueues.Queue> queues = new ArrayList<>();
+        for (TransportQueues transport : transports) {
+            for (TransportQueues.Queue queue : transport.queues()) {
+                labels.add(new String[] {"transport", transport.scheme(), "target", queue.target()});
+                queues.add(queue);
+            }
+        }
+        text.family("evi4j_transport_queue_depth", "gauge", "Events waiting in a transport's send queue");
+        for (int i = 0; i < queues.size(); i++) {
+            text.sample("evi4j_transport_queue_depth", queues.get(i).depth(), labels.get(i));
+        }
+        text.family("evi4j_transport_queue_dropped_total", "counter",
+                "Events a transport's send queue did not take (full) or gave up");
+        for (int i = 0; i < queues.size(); i++) {
+            text.sample("evi4j_transport_queue_dropped_total", queues.get(i).dropped(), labels.get(i));
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.evi4j.api.Event;
 import org.evi4j.mi.MiEndpointStatistics;
+import org.evi4j.spi.TransportQueues;
 import org.evi4j.testkit.InMemoryEventInterface;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,17 @@ class ScrapeTest {
         evi.unreachable("unix:/tmp/a\"b");
         evi.raise(Event.of("E_ONE"));
         evi.raise(Event.of("E_ONE"));
-        return new Scrape(evi, List.of(endpoint("udp:127.0.0.1:8080", 5), endpoint("http:/mi", 3))).text();
+        TransportQueues rabbit = new TransportQueues() {
+            public String scheme() {
+                return "rabbitmq";
+            }
+
+            public List<Queue> queues() {
+                return List.of(new Queue("guest@127.0.0.1:5672", 4, 9));
+            }
+        };
+        return new Scrape(evi, List.of(endpoint("udp:127.0.0.1:8080", 5), endpoint("http:/mi", 3)), List.of(rabbit))
+                .text();
     }
 
     @Test
@@ -71,13 +82,15 @@ class ScrapeTest {
                 "evi4j_mi_replies_total{socket=\"http:/mi\"} 2\n",
                 "evi4j_mi_errors_total{socket=\"http:/mi\"} 1\n",
                 "evi4j_mi_refused_total{socket=\"http:/mi\"} 2\n",
+                "evi4j_transport_queue_depth{transport=\"rabbitmq\",target=\"guest@127.0.0.1:5672\"} 4\n",
+                "evi4j_transport_queue_dropped_total{transport=\"rabbitmq\",target=\"guest@127.0.0.1:5672\"} 9\n",
                 "# TYPE evi4j_events_raised_total counter\n", "# TYPE evi4j_event_subscribers gauge\n")
                 .endsWith("\n");
     }
 
     @Test
     void withoutTheCoreOnlyTheMiIsShown() {
-        String text = new Scrape(null, List.of(endpoint("udp:127.0.0.1:8080", 5))).text();
+        String text = new Scrape(null, List.of(endpoint("udp:127.0.0.1:8080", 5)), List.of()).text();
         assertThat(text).doesNotContain("evi4j_events").contains("evi4j_mi_requests_total{");
     }
 
