@@ -2,6 +2,7 @@ package org.evi4j.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.streamBundle;
@@ -54,6 +55,21 @@ final class EviOptions {
                 junixsocket(),
                 testkit(),
                 junitBundles());
+    }
+
+    /**
+     * Felix's HTTP service (Jetty 12, javax and jakarta whiteboards) on 127.0.0.1 and an ephemeral port, read from
+     * the {@code HttpServiceRuntime}'s {@code osgi.http.endpoint} ({@link HttpFace#endpoint}). The framework
+     * properties are set before Jetty starts (TOOLCHAIN G23); slf4j 2 comes from pax-logging-api 2.3.
+     */
+    static Option httpService() {
+        return composite(
+                frameworkProperty("org.osgi.service.http.port").value("0"),
+                frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"),
+                mavenBundle("org.apache.felix", "org.apache.felix.http.servlet-api", version("felix.http.servlet-api")),
+                mavenBundle("commons-io", "commons-io", version("commons-io")),
+                mavenBundle("commons-fileupload", "commons-fileupload", version("commons-fileupload")),
+                mavenBundle("org.apache.felix", "org.apache.felix.http.jetty12", version("felix.http.jetty12")));
     }
 
     /**
