@@ -47,7 +47,7 @@ public final class MiDatagramServer {
     private final List<Thread> readers;
     private final long joinMillis;
 
-    /** A server outside a framework (unit tests, benchmarks): no {@link MiEndpointStatistics} service. */
+    /** A server outside a framework (unit tests): no {@link MiEndpointStatistics} service. */
     MiDatagramServer(MiDispatcher dispatcher, MiDatagramConfig config) throws IOException {
         this(dispatcher, config, null);
     }
