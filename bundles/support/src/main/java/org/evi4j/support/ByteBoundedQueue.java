@@ -10,8 +10,9 @@ import java.util.function.ToIntFunction;
 /**
  * A hand-off between raising threads and one sending thread, bounded by the bytes it holds rather than by a count of
  * items, so that its memory is known whatever the events weigh. {@link #offer} never blocks: an item that does not
- * fit is refused, and the caller counts it dropped. The sending thread takes items in batches. An item heavier than
- * the whole bound is refused even when the queue is empty. Thread-safe.
+ * fit is refused, and the caller counts it dropped. The sending thread takes items in batches; an item taken still
+ * counts against the bound until the taker {@link #release releases} it (sent, or given up), so that what the taker
+ * holds is bounded too. An item heavier than the whole bound is refused even when the queue is empty. Thread-safe.
  *
  * @param <E> the items
  */
@@ -56,7 +57,18 @@ public final class ByteBoundedQueue<E> {
         }
     }
 
-    /** Removes the item if it is still queued (a send taken back); true when it was. */
+    /** Frees the bytes of an item taken by {@link #drainTo}, once the taker is done with it. */
+    public void release(E item) {
+        int weight = weigher.applyAsInt(item);
+        lock.lock();
+        try {
+            bytes -= weight;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes the item if it is still queued (a send taken back), freeing its bytes; true when it was. */
     public boolean remove(E item) {
         lock.lock();
         try {
@@ -72,6 +84,7 @@ public final class ByteBoundedQueue<E> {
 
     /**
      * Moves at most {@code max} items, oldest first, into {@code into}, waiting up to the timeout for the first one.
+     * Their bytes stay counted until {@link #release released}.
      *
      * @return how many were moved; 0 after the timeout
      * @throws InterruptedException when interrupted while waiting
@@ -88,9 +101,7 @@ public final class ByteBoundedQueue<E> {
             }
             int moved = 0;
             while (moved < max && !items.isEmpty()) {
-                E item = items.pollFirst();
-                bytes -= weigher.applyAsInt(item);
-                into.add(item);
+                into.add(items.pollFirst());
                 moved++;
             }
             return moved;
@@ -99,21 +110,20 @@ public final class ByteBoundedQueue<E> {
         }
     }
 
-    /** Moves every item into {@code into}, without waiting. */
+    /** Moves every item into {@code into}, without waiting; their bytes stay counted until released. */
     public int drainTo(Collection<? super E> into) {
         lock.lock();
         try {
             int moved = items.size();
             into.addAll(items);
             items.clear();
-            bytes = 0;
             return moved;
         } finally {
             lock.unlock();
         }
     }
 
-    /** The bytes held now. */
+    /** The bytes held now: queued, and taken but not released. */
     public long bytes() {
         lock.lock();
         try {
@@ -123,7 +133,7 @@ public final class ByteBoundedQueue<E> {
         }
     }
 
-    /** The items held now. */
+    /** The items queued now (not those taken). */
     public int size() {
         lock.lock();
         try {

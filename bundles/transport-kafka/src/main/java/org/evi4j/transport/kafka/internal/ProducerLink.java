@@ -183,7 +183,7 @@ final class ProducerLink {
                 waitingForMetadata(record, sendFailure);
                 return;
             }
-            pending.pollFirst();
+            queue.release(pending.pollFirst());
             if (sendFailure != null) {
                 record.failed(sendFailure);
             } else {
@@ -219,6 +219,7 @@ final class ProducerLink {
 
     private void failPending(String reason) {
         for (Outgoing record : pending) {
+            queue.release(record);
             counters.failed.increment();
             record.destination.report().failed(1, reason);
         }
@@ -242,6 +243,7 @@ final class ProducerLink {
         List<Outgoing> left = new ArrayList<>(pending);
         pending.clear();
         queue.drainTo(left);
+        left.forEach(queue::release);
         Map<KafkaDestination, Integer> counts = new HashMap<>();
         left.forEach(record -> counts.merge(record.destination, 1, Integer::sum));
         counts.forEach((destination, count) -> {
