@@ -38,7 +38,7 @@ final class ClientProperties {
     /** Kafka's own login modules, the only ones a socket may name in sasl.jaas.config. */
     private static final Set<String> LOGIN_MODULES = Set.of("org.apache.kafka.common.security.plain.PlainLoginModule",
             "org.apache.kafka.common.security.scram.ScramLoginModule");
-    private static final ConfigDef DEFINITIONS = ProducerConfig.configDef();
+    private static final ConfigDef DEFINITIONS = KafkaLoader.call(ProducerConfig::configDef);
 
     private ClientProperties() {
     }
@@ -85,7 +85,7 @@ final class ClientProperties {
         parsed.put("key.serializer", ByteArraySerializer.class);
         parsed.put("value.serializer", ByteArraySerializer.class);
         try {
-            DEFINITIONS.parse(parsed);
+            KafkaLoader.call(() -> DEFINITIONS.parse(parsed));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("bad Kafka property in the " + where + ": " + e.getMessage(), e);
         }

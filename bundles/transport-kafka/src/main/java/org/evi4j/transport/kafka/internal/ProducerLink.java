@@ -147,26 +147,27 @@ final class ProducerLink {
         config.putAll(key.properties());
         config.put("bootstrap.servers", key.bootstrap());
         config.put("max.block.ms", settings.maxBlockMs());
-        Thread self = Thread.currentThread();
-        ClassLoader saved = self.getContextClassLoader();
-        // the client loads metric.reporters by name through the context class loader (TOOLCHAIN G36)
-        self.setContextClassLoader(ProducerLink.class.getClassLoader());
         try {
-            producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+            producer = KafkaLoader.call(() -> new KafkaProducer<>(config, new ByteArraySerializer(),
+                    new ByteArraySerializer()));
             LOG.debug("Kafka producer for {} created", key);
         } catch (KafkaException e) {
             String reason = "cannot create a Kafka producer for " + key.bootstrap() + ": " + Reasons.of(e);
             failPending(reason);
             warn(reason);
             Thread.sleep(RETRY_CREATE_MS);
-        } finally {
-            self.setContextClassLoader(saved);
         }
     }
 
     private void sendPending() {
         while (!pending.isEmpty() && !stopping) {
             Outgoing record = pending.peekFirst();
+            if (record.destination.released()) {
+                // its subscriber is gone: it must not hold up the others' records
+                queue.release(pending.pollFirst());
+                counters.dropped.increment();
+                continue;
+            }
             sending = record;
             sendFailure = null;
             try {

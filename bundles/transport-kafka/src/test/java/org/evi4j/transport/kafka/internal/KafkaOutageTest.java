@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.evi4j.api.Event;
 import org.evi4j.spi.SendResult;
 import org.evi4j.testkit.KafkaBroker;
+import org.evi4j.testkit.RecordingReport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,24 +75,32 @@ class KafkaOutageTest {
         KafkaTransport transport = TestTransports.transport(64 * 1024, 16);
         String topic = KafkaTransportBrokerTest.topic("outage");
         RecordingReport report = new RecordingReport();
-        KafkaDestination destination = (KafkaDestination) transport.parse(broker.bootstrap() + "/" + topic, report);
+        // a small client buffer, so that the client soon stops taking records once the broker is gone
+        KafkaDestination destination = (KafkaDestination) transport.parse(broker.bootstrap() + "/" + topic
+                + "?g.buffer.memory=65536", report);
         Pacer pacer = new Pacer(transport, destination);
         try {
             pacer.start();
             await().atMost(PATIENCE).until(() -> report.delivered.get() >= 50);
+            long t0 = System.nanoTime();
             broker.kill();
             int deliveredBefore = report.delivered.get();
             await().atMost(PATIENCE).until(() -> pacer.dropped() > 0 && !report.problems.isEmpty());
-            long sentWhileDown = pacer.sent();
+            long t1 = System.nanoTime();
             broker.restart();
+            long t2 = System.nanoTime();
             await().atMost(PATIENCE).until(() -> report.delivered.get() > deliveredBefore + 100);
+            System.out.printf("kafka outage: dropping %d ms after the kill, broker back after %d ms, delivering "
+                    + "again %d ms later%n", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                    (System.nanoTime() - t2) / 1_000_000);
         } finally {
             pacer.stopAndJoin();
         }
         try {
             await().atMost(PATIENCE).until(() -> report.delivered.get() + report.failed.get()
                     + report.dropped.get() == pacer.pending());
-            System.out.printf("kafka outage: %s; %d sends, longest %d us, %d dropped at once%n", report,
+            System.out.printf("kafka outage: sent %s, delivered %s, dropped %s, failed %s; %d sends, longest %d us, "
+                    + "%d dropped at once%n", report.sent, report.delivered, report.dropped, report.failed,
                     pacer.sent(), pacer.longestMicros(), pacer.dropped());
             assertThat(pacer.longestMicros()).as("longest send (us): never waits for the broker")
                     .isLessThan(500_000);

@@ -15,6 +15,7 @@ import org.evi4j.spi.SendResult;
 import org.evi4j.testkit.KafkaBroker;
 import org.evi4j.testkit.Vectors;
 import org.evi4j.testkit.Vectors.EventCase;
+import org.evi4j.testkit.RecordingReport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

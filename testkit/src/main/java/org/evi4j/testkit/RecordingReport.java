@@ -1,4 +1,4 @@
-package org.evi4j.transport.rabbitmq.internal;
+package org.evi4j.testkit;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -6,16 +6,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.evi4j.spi.DeliveryReport;
 
-/** A delivery report that counts what it hears and keeps every reason, for assertions. */
-final class RecordingReport implements DeliveryReport {
+/** A delivery report that counts what it hears and keeps every reason, for the asynchronous transports' tests. */
+public final class RecordingReport implements DeliveryReport {
 
-    final AtomicInteger sent = new AtomicInteger();
-    final AtomicInteger delivered = new AtomicInteger();
-    final AtomicInteger dropped = new AtomicInteger();
-    final AtomicInteger failed = new AtomicInteger();
-    final List<String> dropReasons = new CopyOnWriteArrayList<>();
-    final List<String> failures = new CopyOnWriteArrayList<>();
-    final List<String> problems = new CopyOnWriteArrayList<>();
+    public final AtomicInteger sent = new AtomicInteger();
+    public final AtomicInteger delivered = new AtomicInteger();
+    public final AtomicInteger dropped = new AtomicInteger();
+    public final AtomicInteger failed = new AtomicInteger();
+    public final List<String> dropReasons = new CopyOnWriteArrayList<>();
+    public final List<String> failures = new CopyOnWriteArrayList<>();
+    public final List<String> problems = new CopyOnWriteArrayList<>();
 
     @Override
     public void sent(int count) {
