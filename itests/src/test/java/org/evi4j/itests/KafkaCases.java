@@ -72,7 +72,8 @@ final class KafkaCases {
                 evi.raise(withCallId);
 
                 List<ConsumerRecord<byte[], byte[]>> records = KafkaPeer.read(broker.bootstrap(), jsonTopic, 2);
-                assertThat(records).hasSize(2);
+                assertThat(records).as("records in %s; subscribers %s", jsonTopic, evi.subscribers(event))
+                        .hasSize(2);
                 assertThat(records.get(0).value()).isEqualTo(json.expected());
                 assertThat(records.get(0).key()).isNull();
                 assertThat(new String(records.get(1).value(), StandardCharsets.UTF_8)).isEqualTo("{\"jsonrpc\":"

@@ -1,6 +1,7 @@
 package org.evi4j.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.nio.charset.StandardCharsets;
 
@@ -22,12 +23,18 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 
 /**
- * Issue 18 in a real Apache Karaf: {@code feature:install evi4j evi4j-transport-kafka}, a private Kafka broker,
+ * Issue 18 in a real Apache Karaf: {@code feature:install evi4j evi4j-transport-kafka}, the transport configured as a
+ * user does (its {@code .cfg} file in {@code etc/}, which the feature's default file does not replace), a private
+ * Kafka broker,
  * subscribers made over the MI datagram socket, the exact bytes read back with a plain Kafka consumer.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class KarafKafkaIT {
+
+    private static final String CFG = "etc/org.evi4j.transport.kafka.cfg";
+    /** Configured as a user does, and waited for: a transport activated before its file is read restarts. */
+    private static final String QUEUE_BYTES = "1048576";
 
     @Inject
     private BundleContext context;
@@ -38,6 +45,7 @@ public class KarafKafkaIT {
     @Configuration
     public Option[] config() {
         return KarafRuntime.options(EviOptions.testkit(), EviOptions.kafkaClient(),
+                editConfigurationFilePut(CFG, "queue_bytes", QUEUE_BYTES),
                 systemProperty(KafkaBroker.CLASSPATH_PROPERTY)
                         .value(System.getProperty(KafkaBroker.CLASSPATH_PROPERTY, "")));
     }
@@ -46,7 +54,8 @@ public class KarafKafkaIT {
     public void subscribedOverMiGetsTheExactBytesAndIsListedWithoutProperties() throws Exception {
         KafkaBroker broker = ProbeBroker.kafka(context);
         KarafRuntime.install(features, context, "evi4j", "evi4j-transport-kafka");
-        Await.registered(context, EventTransport.class, "(" + EventTransport.SCHEME_PROPERTY + "=kafka)");
+        Await.registered(context, EventTransport.class,
+                "(&(" + EventTransport.SCHEME_PROPERTY + "=kafka)(queue_bytes=" + QUEUE_BYTES + "))");
         EventInterface evi = Await.service(context, EventInterface.class, null);
         // written out: Karaf's probe has no Jackson to read the vectors with (they are the first case of each file)
         Event pike = Event.builder("E_IT_KAFKA_KARAF").param("ip", "10.0.0.1").param("port", 5060).build();

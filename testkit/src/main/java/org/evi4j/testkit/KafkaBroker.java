@@ -107,6 +107,9 @@ public final class KafkaBroker implements AutoCloseable {
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=true",
                 "log.cleaner.dedupe.buffer.size=2097152",
+                // after a kill, the restarted broker registers again once its old session has expired: soon
+                "broker.session.timeout.ms=2000",
+                "broker.heartbeat.interval.ms=500",
                 "");
     }
 
