@@ -105,10 +105,16 @@ final class ProducerLink {
         return counters.snapshot(key.toString(), queue.size(), queue.bytes());
     }
 
-    /** Asks the producer thread to stop, without waiting: it closes the client and reports what is left. */
-    void stop() {
-        stopping = true;
-        thread.interrupt();
+    /**
+     * Asks the producer thread to stop, without waiting: it closes the client and reports what is left. Only the
+     * first call interrupts it (a release and a deactivation may both stop it), so that a later one cannot cut the
+     * client's closing short.
+     */
+    synchronized void stop() {
+        if (!stopping) {
+            stopping = true;
+            thread.interrupt();
+        }
     }
 
     boolean stopped() {
