@@ -3,17 +3,13 @@ package org.evi4j.testkit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A private Apache Kafka broker for tests: one KRaft node (broker and controller) in a child JVM, listening on two
@@ -28,7 +24,7 @@ public final class KafkaBroker implements AutoCloseable {
     /** The system property naming the file that holds the broker's class path. */
     public static final String CLASSPATH_PROPERTY = "evi4j.kafka.broker.classpath";
 
-    private static final String HOST = "127.0.0.1";
+    private static final String HOST = BrokerHome.HOST;
     private static final long START_TIMEOUT_MS = 60_000;
     private static final long STOP_TIMEOUT_MS = 30_000;
     /** What the broker logs (through slf4j-simple, to the console file) once it serves clients. */
@@ -73,14 +69,14 @@ public final class KafkaBroker implements AutoCloseable {
         Path home = Files.createTempDirectory("evi4j-kafka-");
         KafkaBroker broker = null;
         try {
-            broker = new KafkaBroker(home, classPath, freePort(), freePort());
+            broker = new KafkaBroker(home, classPath, BrokerHome.freePort(), BrokerHome.freePort());
             broker.launch();
             return broker;
         } catch (IOException | RuntimeException e) {
             if (broker != null) {
                 broker.close();
             } else {
-                deleteTree(home);
+                BrokerHome.deleteTree(home);
             }
             throw e;
         }
@@ -113,12 +109,6 @@ public final class KafkaBroker implements AutoCloseable {
                 "");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        }
-    }
-
     private void launch() throws IOException {
         starts++;
         Path console = home.resolve("console-" + starts + ".out");
@@ -135,15 +125,15 @@ public final class KafkaBroker implements AutoCloseable {
         while (System.nanoTime() - deadline < 0) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Kafka broker exited with " + process.exitValue() + ": "
-                        + tail(console));
+                        + BrokerHome.tail(console));
             }
             if (read(console).contains(STARTED)) {
                 return;
             }
-            pause(50);
+            BrokerHome.pause(50, "Kafka");
         }
         throw new IllegalStateException("Kafka broker not started after " + START_TIMEOUT_MS + " ms: "
-                + tail(console));
+                + BrokerHome.tail(console));
     }
 
     /** {@code 127.0.0.1:PORT}, the broker list of a socket. */
@@ -186,20 +176,6 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Kafka", e);
-        }
-    }
-
-    private static String tail(Path console) {
-        String text = read(console);
-        return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
-    }
-
     private static String read(Path console) {
         try {
             return Files.readString(console, StandardCharsets.UTF_8);
@@ -214,15 +190,7 @@ public final class KafkaBroker implements AutoCloseable {
         try {
             kill();
         } finally {
-            deleteTree(home);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is not worth failing a test for
+            BrokerHome.deleteTree(home);
         }
     }
 
