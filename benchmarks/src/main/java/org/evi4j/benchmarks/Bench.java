@@ -24,6 +24,9 @@ public final class Bench {
             case "serve" -> rc = MiServe.run(Options.parse(rest));
             case "rabbit" -> rc = RabbitLoad.run(Options.parse(rest));
             case "tcp" -> rc = TcpLoad.run(Options.parse(rest));
+
+            case "kafka" -> rc = KafkaLoad.run(Options.parse(rest));
+            case "kafka-down" -> rc = KafkaLoad.down(Options.parse(rest));
             default -> {
                 usage();
                 rc = 2;
@@ -53,6 +56,14 @@ public final class Bench {
                        Bench tcp [--count N] [--rounds R] [--queue-bytes B]
                          raises N events through the real core to a tcp: subscriber (a loopback receiver that
                          drains), against a raw SocketChannel write loop of the same bytes; then reliable mode
-                         against a receiver that answers at once; events/s, ratio, drops""");
+                         against a receiver that answers at once; events/s, ratio, drops
+                       Bench kafka [--count N] [--rounds R] [--queue-bytes B] [--acks all|1|0] [--linger-ms L]
+                                [--broker HOST:PORT]
+                         raises N events through the real core to a kafka: subscriber (private broker from
+                         testkit's KafkaBroker unless --broker; needs -Devi4j.kafka.broker.classpath=FILE) against
+                         the plain producer's loop with the same acks and linger.ms; raise and acked rates, drops
+                       Bench kafka-down [--count N] [--rounds R] [--queue-bytes B]
+                         raises N events to a kafka: subscriber whose broker is down: raise rate while the
+                         queue absorbs, and once it drops""");
     }
 }

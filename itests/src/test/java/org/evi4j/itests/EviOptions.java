@@ -118,6 +118,30 @@ final class EviOptions {
                 .build(TinyBundles.rawBuilder()));
     }
 
+    /**
+     * The Kafka client for the probe's own consumer (the transport embeds a private copy): not a bundle, so wrapped in
+     * a test-only one, with the imports a consumer needs (TOOLCHAIN 7.3).
+     */
+    static Option kafkaClient() {
+        return streamBundle(TinyBundles.bundle()
+                .setHeader("Bundle-ManifestVersion", "2")
+                .setHeader("Bundle-SymbolicName", "org.evi4j.itests.kafka-clients")
+                .setHeader("Bundle-Version", "0.0.0")
+                .setHeader("Bundle-ClassPath", ".,lib/kafka-clients.jar")
+                .setHeader("Export-Package", "org.apache.kafka.clients.consumer,org.apache.kafka.common,"
+                        + "org.apache.kafka.common.serialization,org.apache.kafka.common.header,"
+                        + "org.apache.kafka.common.record")
+                .setHeader("Import-Package", "org.slf4j;version=\"[1.7,3)\",org.slf4j.event;version=\"[1.7,3)\","
+                        + "org.slf4j.helpers;version=\"[1.7,3)\",org.slf4j.spi;version=\"[1.7,3)\","
+                        + "javax.crypto,javax.crypto.spec,javax.management,javax.net,javax.net.ssl,"
+                        + "javax.security.auth,javax.security.auth.callback,javax.security.auth.kerberos,"
+                        + "javax.security.auth.login,javax.security.auth.spi,javax.security.auth.x500,"
+                        + "javax.security.sasl,org.ietf.jgss,sun.misc;resolution:=optional")
+                .addResource("lib/kafka-clients.jar",
+                        jarOf("org/apache/kafka/clients/consumer/KafkaConsumer.class"))
+                .build(TinyBundles.rawBuilder()));
+    }
+
     /** The jar on the test class path that holds a resource. */
     private static URL jarOf(String resource) {
         URL url = EviOptions.class.getClassLoader().getResource(resource);
