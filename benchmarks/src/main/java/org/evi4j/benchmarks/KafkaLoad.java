@@ -22,12 +22,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.evi4j.api.Event;
 import org.evi4j.api.EventInterface;
-import org.evi4j.core.internal.BenchCore;
 import org.evi4j.encoder.jsonrpc.internal.JsonRpcEventEncoder;
 import org.evi4j.testkit.KafkaBroker;
-import org.evi4j.transport.kafka.internal.BenchKafka;
 import org.evi4j.transport.kafka.internal.KafkaProducerStats;
 import org.evi4j.transport.kafka.internal.KafkaTransport;
+import org.evi4j.transport.kafka.internal.KafkaTransportConfig;
+import org.evi4j.testkit.Configs;
 
 /**
  * {@code bench kafka}: raises N events as fast as one thread can through the real core and Kafka transport to one
@@ -87,7 +87,7 @@ final class KafkaLoad {
     /** Raises {@code count} events through the core to a transport of its own; waits until all are settled. */
     private static Run evi4j(String bootstrap, int count, long queueBytes, String acks, int linger)
             throws Exception {
-        KafkaTransport transport = BenchKafka.start(queueBytes, acks, linger);
+        KafkaTransport transport = transport(queueBytes, acks, linger);
         try (BenchCore core = new BenchCore().transport("kafka", transport)
                 .encoder("jsonrpc", new JsonRpcEventEncoder())) {
             EventInterface events = core.start();
@@ -108,7 +108,7 @@ final class KafkaLoad {
                     after.delivered - before.delivered, after.dropped - before.dropped,
                     after.failed - before.failed, after.at > 0);
         } finally {
-            BenchKafka.stop(transport);
+            transport.deactivate();
         }
     }
 
@@ -154,7 +154,7 @@ final class KafkaLoad {
                 + "loadavg=%s%n", port, count, queueBytes, new JsonRpcEventEncoder().encode(RAISED).length,
                 loadAverage());
         for (int round = 1; round <= rounds; round++) {
-            KafkaTransport transport = BenchKafka.start(queueBytes, "all", 5);
+            KafkaTransport transport = transport(queueBytes, "all", 5);
             try (BenchCore core = new BenchCore().transport("kafka", transport)
                     .encoder("jsonrpc", new JsonRpcEventEncoder())) {
                 EventInterface events = core.start();
@@ -166,7 +166,7 @@ final class KafkaLoad {
                 for (int i = 0; i < count; i++) {
                     events.raise(RAISED);
                     if (firstDrop == 0 && (i & 63) == 63) {
-                        KafkaProducerStats s = BenchKafka.producers(transport).get(0);
+                        KafkaProducerStats s = transport.producers().get(0);
                         if (s.dropped() > 0) {
                             firstDrop = System.nanoTime();
                             absorbed = s.queued();
@@ -174,7 +174,7 @@ final class KafkaLoad {
                     }
                 }
                 long end = System.nanoTime();
-                KafkaProducerStats s = BenchKafka.producers(transport).get(0);
+                KafkaProducerStats s = transport.producers().get(0);
                 double fill = secs(start, firstDrop == 0 ? end : firstDrop);
                 System.out.printf("round=%d raise_per_s=%.0f absorbing_raise_per_s=%.0f dropping_raise_per_s=%s "
                         + "queued=%d dropped=%d waiting_bytes=%d%n", round, count / secs(start, end),
@@ -182,7 +182,7 @@ final class KafkaLoad {
                         firstDrop == 0 ? "-" : String.format("%.0f", (count - absorbed) / secs(firstDrop, end)),
                         s.queued(), s.dropped(), s.waitingBytes());
             } finally {
-                BenchKafka.stop(transport);
+                transport.deactivate();
             }
         }
         return 0;
@@ -202,7 +202,7 @@ final class KafkaLoad {
             }
             LockSupport.parkNanos(POLL_NANOS);
         }
-        System.out.printf("timed out: %s%n", BenchKafka.producers(transport));
+        System.out.printf("timed out: %s%n", transport.producers());
         Stats last = Stats.of(transport);
         return new Stats(0, last.delivered, last.failed, last.dropped);
     }
@@ -228,7 +228,7 @@ final class KafkaLoad {
 
         static Stats of(KafkaTransport transport) {
             long now = System.nanoTime();
-            List<KafkaProducerStats> all = BenchKafka.producers(transport);
+            List<KafkaProducerStats> all = transport.producers();
             if (all.isEmpty()) {
                 return new Stats(now, 0, 0, 0);
             }
@@ -260,5 +260,11 @@ final class KafkaLoad {
             return String.format("%s count=%d raise_per_s=%.0f acked_per_s=%.0f acked=%d dropped=%d failed=%d%s", who,
                     count, count / raiseSecs, acked / ackSecs, acked, dropped, failed, complete ? "" : " INCOMPLETE");
         }
+    }
+
+    /** The real transport, configured as ConfigAdmin would (max_producers and max_block_ms at their defaults). */
+    private static KafkaTransport transport(long queueBytes, String acks, int lingerMs) {
+        return new KafkaTransport(Configs.of(KafkaTransportConfig.class, Map.of("queue_bytes", queueBytes, "acks", acks,
+                "linger_ms", lingerMs, "compression_type", "none")));
     }
 }

@@ -60,7 +60,7 @@ public final class KafkaTransport implements EventTransport {
     }
 
     @Deactivate
-    void deactivate() throws InterruptedException {
+    public void deactivate() throws InterruptedException {
         List<ProducerLink> all;
         synchronized (links) {
             closed = true;

@@ -6,7 +6,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /** Configuration of the Kafka event transport (PID {@value KafkaTransport#PID}); every value has a default. */
 @ObjectClassDefinition(name = "evi4j Kafka event transport",
         description = "Produces events to Apache Kafka topics for kafka: subscribers")
-@interface KafkaTransportConfig {
+public @interface KafkaTransportConfig {
 
     @AttributeDefinition(name = "queue_bytes", min = "1024",
             description = "Bytes of events waiting to be handed to the Kafka client, per producer; events past it "
