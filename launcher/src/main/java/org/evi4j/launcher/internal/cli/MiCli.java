@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.evi4j.support.net.SocketName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,7 +57,7 @@ public final class MiCli implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (MiClient client = MiClient.open(SocketSpec.parse(socket), legacy)) {
+        try (MiClient client = MiClient.open(SocketName.parse(socket), legacy)) {
             MiReply reply = client.call(command, args, positional, timeout);
             (reply.ok() ? out : err).println(reply.text());
             return reply.ok() ? 0 : 1;

@@ -59,7 +59,10 @@ public @interface MiDatagramConfig {
             description = "UDP only: how long a reader polls for the next request before blocking; 0 = off")
     int busy__poll__us() default 50;
 
-    /** Comma-separated CIDRs whose requests a UDP socket answers; others are ignored and counted. */
-    @AttributeDefinition(name = "Allowed UDP sources", description = "comma-separated CIDRs, e.g. 127.0.0.0/8,::1/128")
-    String allowed__sources() default "127.0.0.0/8,::1/128";
+    /**
+     * CIDRs whose requests a UDP socket answers; others are ignored and counted. Each value may hold several,
+     * comma-separated (a {@code .cfg} line gives one value).
+     */
+    @AttributeDefinition(name = "Allowed UDP sources", description = "CIDRs, e.g. 127.0.0.0/8, ::1/128")
+    String[] allowed__sources() default {"127.0.0.0/8", "::1/128"};
 }

@@ -34,7 +34,7 @@ final class MiTestSupport {
 
     /**
      * A configuration as DS would build it: the given properties (OpenSIPS names, e.g. {@code socket_name}), the
-     * annotation's defaults for the others.
+     * annotation's defaults for the others; a String given for a String[] property becomes one element.
      */
     static MiDatagramConfig config(Object... keysAndValues) {
         Map<String, Object> properties = new HashMap<>();
@@ -45,7 +45,10 @@ final class MiTestSupport {
                 new Class<?>[] {MiDatagramConfig.class}, (proxy, method, args) -> {
                     String key = method.getName().replace("__", "_");
                     if (properties.containsKey(key)) {
-                        return properties.get(key);
+                        Object value = properties.get(key);
+                        // as DS does: a single String (a .cfg line) becomes a one-element array
+                        return method.getReturnType() == String[].class && value instanceof String
+                                ? new String[] {(String) value} : value;
                     }
                     if (method.getName().equals("toString")) {
                         return properties.toString();

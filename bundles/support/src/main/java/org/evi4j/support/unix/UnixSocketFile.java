@@ -1,4 +1,4 @@
-package org.evi4j.mi.datagram.internal;
+package org.evi4j.support.unix;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -19,8 +19,8 @@ import org.newsclub.net.unix.ConnectionRefusedSocketException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The file of a UNIX MI socket: replacing a stale one, access rights, removal. */
-final class UnixSocketFile {
+/** The file of a bound UNIX socket: replacing a stale one, access rights, removal. */
+public final class UnixSocketFile {
     private static final Logger LOG = LoggerFactory.getLogger(UnixSocketFile.class);
     private static final int S_IFMT = 0170000;
     private static final int S_IFSOCK = 0140000;
@@ -32,7 +32,7 @@ final class UnixSocketFile {
      * Removes a socket file left behind by a process that is gone. Anything else at the path (a regular file,
      * a symbolic link, a hard-linked socket, a socket someone still listens on) is left alone and refused.
      */
-    static void clearStale(Path path) throws IOException {
+    public static void clearStale(Path path) throws IOException {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -40,19 +40,19 @@ final class UnixSocketFile {
             return;
         }
         if (attributes.isSymbolicLink()) {
-            throw new IOException(path + " is a symbolic link; refusing to replace it with the MI socket");
+            throw new IOException(path + " is a symbolic link; refusing to replace it with a socket");
         }
         if ((intAttribute(path, "unix:mode") & S_IFMT) != S_IFSOCK) {
-            throw new IOException(path + " exists and is not a socket; refusing to replace it with the MI socket");
+            throw new IOException(path + " exists and is not a socket; refusing to replace it with a socket");
         }
         if (intAttribute(path, "unix:nlink") > 1) {
-            throw new IOException(path + " is a hard-linked socket; refusing to replace it with the MI socket");
+            throw new IOException(path + " is a hard-linked socket; refusing to replace it with a socket");
         }
         if (isLive(path)) {
-            throw new IOException(path + " is in use by a running process (another MI server?)");
+            throw new IOException(path + " is in use by a running process (another evi4j?)");
         }
         Files.delete(path);
-        LOG.info("Removed stale MI socket file {}", path);
+        LOG.info("Removed stale socket file {}", path);
     }
 
     /** A socket nobody has open refuses a connection; a live one accepts it (datagram connect sends nothing). */
@@ -66,12 +66,12 @@ final class UnixSocketFile {
     }
 
     /** The identity (device and inode) of the file, to recognise it at removal. */
-    static Object identity(Path path) throws IOException {
+    public static Object identity(Path path) throws IOException {
         return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
     }
 
     /** Applies permission bits, then owner and group (names or numeric ids; empty keeps them). */
-    static void applyAccess(Path path, int mode, String user, String group) throws IOException {
+    public static void applyAccess(Path path, int mode, String user, String group) throws IOException {
         Files.setPosixFilePermissions(path, permissions(mode));
         UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
         PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
@@ -93,21 +93,21 @@ final class UnixSocketFile {
     }
 
     /** Removes the file if it is still the one this server bound. Never throws. */
-    static void remove(Path path, Object identity) {
+    public static void remove(Path path, Object identity) {
         try {
             if (identity != null && identity.equals(identity(path))) {
                 Files.delete(path);
             } else {
-                LOG.warn("MI socket file {} was replaced by someone else; leaving it", path);
+                LOG.warn("Socket file {} was replaced by someone else; leaving it", path);
             }
         } catch (NoSuchFileException e) {
-            LOG.debug("MI socket file {} already removed", path);
+            LOG.debug("Socket file {} already removed", path);
         } catch (IOException e) {
-            LOG.warn("Cannot remove MI socket file {}: {}", path, e.toString());
+            LOG.warn("Cannot remove socket file {}: {}", path, e.toString());
         }
     }
 
-    static Set<PosixFilePermission> permissions(int mode) {
+    public static Set<PosixFilePermission> permissions(int mode) {
         Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
         PosixFilePermission[] all = PosixFilePermission.values();
         for (int i = 0; i < all.length; i++) {
