@@ -24,6 +24,8 @@ final class FrameworkProperties {
         // configurations live in memory only: the .cfg folder is the whole truth, so a file deleted while
         // stopped does not come back from ConfigAdmin's own store (FileInstall would not delete it)
         props.put("felix.cm.pm", "memory");
+        // the default .cfg files are the Karaf features' own: their ${karaf.data} is our data folder
+        props.put("karaf.data", data.toString());
         props.put("felix.fileinstall.dir", etc.toString());
         props.put("felix.fileinstall.filter", ".*\\.cfg");
         props.put("felix.fileinstall.noInitialDelay", "true");
