@@ -1,8 +1,12 @@
 package org.evi4j.itests;
 
+import java.io.FileDescriptor;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.DatagramPacket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -34,16 +38,41 @@ final class UnixPeer implements DatagramPeer {
         return SCHEME + path;
     }
 
-    /** Refuses an empty datagram, which junixsocket 2.11.1 would silently not send. */
+    /**
+     * Sends the datagram; an empty one through junixsocket's native send on a connected socket, since its public
+     * send calls skip an empty buffer (a client in C, Python or socat sends one).
+     */
     @Override
     public void sendTo(String socketString, byte[] datagram) throws IOException {
-        if (datagram.length == 0) {
-            throw new IOException("junixsocket cannot send a zero-length datagram");
-        }
         String target = socketString.startsWith(SCHEME) ? socketString.substring(SCHEME.length()) : socketString;
         AFUNIXSocketAddress to = AFUNIXSocketAddress.of(Paths.get(target));
+        if (datagram.length == 0) {
+            socket.connect(to);
+            try {
+                sendEmpty();
+            } finally {
+                socket.disconnect();
+            }
+            return;
+        }
         // DatagramPacket refuses an AFUNIXSocketAddress as "unresolved" (TOOLCHAIN G2): pass the wrapped form
         socket.send(new DatagramPacket(datagram, datagram.length, to.wrapAddress(), 0));
+    }
+
+    private void sendEmpty() throws IOException {
+        try {
+            ClassLoader loader = AFUNIXDatagramSocket.class.getClassLoader();
+            Class<?> nativeSocket = Class.forName("org.newsclub.net.unix.NativeUnixSocket", false, loader);
+            Class<?> ancillary = Class.forName("org.newsclub.net.unix.AncillaryDataSupport", false, loader);
+            Method send = nativeSocket.getDeclaredMethod("send", FileDescriptor.class, ByteBuffer.class, int.class,
+                    int.class, ByteBuffer.class, int.class, int.class, ancillary);
+            send.setAccessible(true);
+            send.invoke(null, socket.getFileDescriptor(), ByteBuffer.allocateDirect(1), 0, 0, null, 0, 0, null);
+        } catch (InvocationTargetException e) {
+            throw new IOException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IOException("junixsocket's native send not found", e);
+        }
     }
 
     @Override

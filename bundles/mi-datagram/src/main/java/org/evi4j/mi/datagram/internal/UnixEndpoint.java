@@ -18,6 +18,9 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
 final class UnixEndpoint extends ChannelEndpoint {
     private final Path path;
     private final Object identity;
+    /** Per reader thread: it owns a direct buffer. */
+    private final ThreadLocal<SenderAwareReceive> receivers =
+            ThreadLocal.withInitial(() -> SenderAwareReceive.find(Reader.MAX_DATAGRAM + 1));
 
     private UnixEndpoint(AFUNIXDatagramChannel channel, AFUNIXSocketAddress local, Path path, Object identity) {
         super(channel, local, "unix:" + path);
@@ -46,6 +49,13 @@ final class UnixEndpoint extends ChannelEndpoint {
             }
             throw e;
         }
+    }
+
+    /** Also tells the sender of an empty datagram, which junixsocket's own receive drops. */
+    @Override
+    public SocketAddress receive(ByteBuffer request) throws IOException {
+        SenderAwareReceive receiver = receivers.get();
+        return receiver == null ? super.receive(request) : receiver.receive((AFUNIXDatagramChannel) channel, request);
     }
 
     @Override

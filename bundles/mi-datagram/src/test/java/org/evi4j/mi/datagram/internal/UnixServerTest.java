@@ -85,6 +85,25 @@ class UnixServerTest {
     }
 
     @Test
+    void anEmptyDatagramIsServedAndAnsweredAsOverUdp() throws IOException {
+        MiDispatcher lengths = (request, reply, indent) -> answer(reply, "length " + request.remaining());
+        start(lengths, "socket_name", socket.toString());
+        try (AFUNIXDatagramChannel connected = AFUNIXDatagramChannel.open()) {
+            connected.bind(AFUNIXSocketAddress.of(dir.resolve("c")));
+            connected.connect(AFUNIXSocketAddress.of(socket));
+            connected.socket().setSoTimeout(10_000);
+            EmptyDatagrams.send(connected);
+            java.nio.ByteBuffer reply = java.nio.ByteBuffer.allocate(100);
+            connected.read(reply);
+            assertThat(text(reply.flip())).isEqualTo("length 0");
+            connected.write(java.nio.ByteBuffer.wrap("next".getBytes()));
+            connected.read(reply.clear());
+            assertThat(text(reply.flip())).as("the socket goes on serving").isEqualTo("length 4");
+        }
+        assertThat(server.statistics().requests()).isEqualTo(2);
+    }
+
+    @Test
     void cutsOversizedRequestsTo65457Bytes() throws IOException {
         AtomicReference<byte[]> seen = new AtomicReference<>();
         MiDispatcher recording = (request, reply, indent) -> {
