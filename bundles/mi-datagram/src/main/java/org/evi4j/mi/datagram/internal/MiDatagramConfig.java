@@ -65,4 +65,19 @@ public @interface MiDatagramConfig {
      */
     @AttributeDefinition(name = "Allowed UDP sources", description = "CIDRs, e.g. 127.0.0.0/8, ::1/128")
     String[] allowed__sources() default {"127.0.0.0/8", "::1/128"};
+
+    /**
+     * The MI commands this socket serves, as {@code which} names them (each value may hold several,
+     * comma-separated); empty serves every command, as an OpenSIPS MI socket does. Others get {@code 403 Forbidden}.
+     */
+    @AttributeDefinition(name = "Allowed commands", required = false,
+            description = "Commands served, e.g. version, which, events_list; empty = every command")
+    String[] allowed__commands() default {};
+
+    /**
+     * Serve only commands that change nothing: which, help, version, uptime, ps, events_list, subscribers_list,
+     * get_statistics, list_statistics (also within {@code allowed_commands}). Others get {@code 403 Forbidden}.
+     */
+    @AttributeDefinition(name = "Read only", description = "Serve only the commands that change nothing")
+    boolean read__only() default false;
 }

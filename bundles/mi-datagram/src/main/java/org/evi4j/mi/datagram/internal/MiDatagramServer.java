@@ -65,7 +65,7 @@ public final class MiDatagramServer {
         long busyPollNanos = endpoint.canPoll() ? TimeUnit.MICROSECONDS.toNanos(settings.busyPollMicros()) : 0;
         for (int i = 1; i <= settings.children(); i++) {
             Thread reader = new Thread(new Reader(endpoint, dispatcher, settings.indent(), counters, logs,
-                    leadership, i == 1, busyPollNanos), "evi4j-mi-" + endpoint.name() + "-" + i);
+                    leadership, i == 1, busyPollNanos, settings.commands()), "evi4j-mi-" + endpoint.name() + "-" + i);
             reader.setDaemon(true);
             readers.add(reader);
         }
@@ -75,8 +75,8 @@ public final class MiDatagramServer {
         this.jmxRegistration = new Thread(() -> jmx = MiSocketJmx.register(counters), "evi4j-mi-jmx-" + endpoint.name());
         jmxRegistration.setDaemon(true);
         jmxRegistration.start();
-        LOG.info("MI datagram server listening on {} ({} reader{})", endpoint.name(), readers.size(),
-                readers.size() == 1 ? "" : "s");
+        LOG.info("MI datagram server listening on {} ({} reader{}; {})", endpoint.name(), readers.size(),
+                readers.size() == 1 ? "" : "s", settings.commands());
     }
 
     private static Endpoint open(ServerSettings settings) throws IOException {

@@ -23,4 +23,7 @@ public interface MiSocketStatistics {
 
     /** Receive failures and dispatcher failures. */
     long errors();
+
+    /** Requests for a command this socket does not serve ({@code allowed_commands}, {@code read_only}). */
+    long commandsRefused();
 }
