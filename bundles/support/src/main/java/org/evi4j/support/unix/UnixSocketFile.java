@@ -1,6 +1,8 @@
 package org.evi4j.support.unix;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,10 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.evi4j.support.net.SocketName;
 import org.newsclub.net.unix.AFUNIXDatagramChannel;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 import org.newsclub.net.unix.ConnectionRefusedSocketException;
@@ -24,6 +29,8 @@ public final class UnixSocketFile {
     private static final Logger LOG = LoggerFactory.getLogger(UnixSocketFile.class);
     private static final int S_IFMT = 0170000;
     private static final int S_IFSOCK = 0140000;
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private UnixSocketFile() {
     }
@@ -53,6 +60,58 @@ public final class UnixSocketFile {
         }
         Files.delete(path);
         LOG.info("Removed stale socket file {}", path);
+    }
+
+    /** Binds a socket at a path, for {@link #bindPrivately}. */
+    @FunctionalInterface
+    public interface Binding {
+        void bind(Path at) throws IOException;
+    }
+
+    /**
+     * Binds a socket so that it is never reachable with other rights than its final ones, whatever the umask: a
+     * stale file at {@code path} is cleared ({@link #clearStale}), the socket is bound in a new private (0700)
+     * folder beside {@code path}, given its mode, owner and group there (where nobody else can swap a link in), and
+     * renamed into place; the folder is removed.
+     *
+     * @return the identity of the socket file, for {@link #remove}
+     * @throws IOException when something is in the way, the rights cannot be applied, or the private folder's path
+     *                     would exceed the socket path limit; nothing is left behind then
+     */
+    public static Object bindPrivately(Path path, Binding binding, int mode, String user, String group)
+            throws IOException {
+        clearStale(path);
+        Path folder = privateFolder(path.toAbsolutePath().getParent());
+        Path staged = folder.resolve("s");
+        try {
+            binding.bind(staged);
+            applyAccess(staged, mode, user, group);
+            Object identity = identity(staged);
+            // no REPLACE_EXISTING: whatever appeared at the path since clearStale is left alone
+            Files.move(staged, path);
+            return identity;
+        } finally {
+            Files.deleteIfExists(staged);
+            Files.deleteIfExists(folder);
+        }
+    }
+
+    private static Path privateFolder(Path parent) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path folder = parent.resolve(".evi4j-" + Long.toString(RANDOM.nextLong() >>> 2 | 1L << 62, 36).substring(0, 6));
+            String staged = folder.resolve("s").toString();
+            if (staged.getBytes(StandardCharsets.UTF_8).length > SocketName.MAX_UNIX_PATH_BYTES) {
+                throw new IOException("cannot create the socket safely: its private folder's path " + staged
+                        + " would be longer than " + SocketName.MAX_UNIX_PATH_BYTES + " bytes; use a shorter path");
+            }
+            try {
+                return Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** A socket nobody has open refuses a connection; a live one accepts it (datagram connect sends nothing). */

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +63,51 @@ class UnixSocketFileTest {
         Path hard = Files.createLink(dir.resolve("hard.sock"), target);
         assertThatThrownBy(() -> UnixSocketFile.clearStale(hard)).hasMessageContaining("hard-linked");
         assertThat(target).exists();
+    }
+
+    @Test
+    void bindsInAPrivateFolderAndMovesTheSocketIntoPlaceWithItsFinalMode() throws IOException {
+        Path path = dir.resolve("mi.sock");
+        try (AFUNIXDatagramChannel channel = AFUNIXDatagramChannel.open()) {
+            channel.setDeleteOnClose(false);
+            Object identity = UnixSocketFile.bindPrivately(path, at -> {
+                assertThat(Files.exists(path, LinkOption.NOFOLLOW_LINKS)).as("not reachable while bound").isFalse();
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(at.getParent())))
+                        .isEqualTo("rwx------");
+                channel.bind(AFUNIXSocketAddress.of(at));
+            }, 0600, "", "");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS)))
+                    .isEqualTo("rw-------");
+            assertThat(UnixSocketFile.identity(path)).isEqualTo(identity);
+            try (var files = Files.list(dir)) {
+                assertThat(files).as("the private folder is gone").containsExactly(path);
+            }
+            try (AFUNIXDatagramChannel client = AFUNIXDatagramChannel.open()) {
+                client.connect(AFUNIXSocketAddress.of(path));
+                client.write(ByteBuffer.wrap(new byte[] {42}));
+            }
+            ByteBuffer received = ByteBuffer.allocate(4);
+            channel.receive(received);
+            assertThat(received.position()).as("the moved socket receives at its final path").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void leavesNothingBehindWhenItCannotFinish() throws IOException {
+        Path path = dir.resolve("mi.sock");
+        try (AFUNIXDatagramChannel channel = AFUNIXDatagramChannel.open()) {
+            assertThatThrownBy(() -> UnixSocketFile.bindPrivately(path, at -> channel.bind(AFUNIXSocketAddress.of(at)),
+                    0600, "no-such-user-evi4j", "")).hasMessageContaining("no-such-user-evi4j");
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+        Path deep = Files.createDirectories(dir.resolve("d".repeat(100 - dir.toString().length())));
+        assertThatThrownBy(() -> UnixSocketFile.bindPrivately(deep.resolve("m"), at -> { }, 0600, "", ""))
+                .hasMessageContaining("longer than 107 bytes");
+        try (var files = Files.list(deep)) {
+            assertThat(files).isEmpty();
+        }
     }
 
     @Test

@@ -28,20 +28,20 @@ final class UnixEndpoint extends ChannelEndpoint {
         this.identity = identity;
     }
 
-    /** Replaces a stale socket file, binds, applies the access settings. */
+    /**
+     * Replaces a stale socket file and binds with the access settings applied before the socket is reachable: bound
+     * in a private folder, then renamed into place ({@link UnixSocketFile#bindPrivately}).
+     */
     static UnixEndpoint open(Path path, ServerSettings settings) throws IOException {
-        UnixSocketFile.clearStale(path);
-        AFUNIXSocketAddress address = AFUNIXSocketAddress.of(path);
         AFUNIXDatagramChannel channel = AFUNIXDatagramChannel.open();
         Object identity = null;
         try {
             channel.setDeleteOnClose(false);
-            channel.bind(address);
-            identity = UnixSocketFile.identity(path);
-            UnixSocketFile.applyAccess(path, settings.mode(), settings.user(), settings.group());
+            identity = UnixSocketFile.bindPrivately(path, at -> channel.bind(AFUNIXSocketAddress.of(at)),
+                    settings.mode(), settings.user(), settings.group());
             // also a receive timeout: an idle reader then wakes once per timeout, which costs nothing
             channel.socket().setSoTimeout(settings.timeoutMillis());
-            return new UnixEndpoint(channel, address, path, identity);
+            return new UnixEndpoint(channel, AFUNIXSocketAddress.of(path), path, identity);
         } catch (IOException | RuntimeException e) {
             channel.close();
             if (identity != null) {
