@@ -33,8 +33,8 @@ public final class ListenCli implements Callable<Integer> {
     @Option(names = "--subscribe", paramLabel = "EVENT", description = "Subscribe SOCKET to EVENT (repeatable).")
     List<String> events = new ArrayList<>();
 
-    @Option(names = "--mi", paramLabel = "SOCKET", defaultValue = "udp:127.0.0.1:8080",
-            description = "The MI socket to subscribe through (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mi", paramLabel = "SOCKET",
+            description = "The MI socket to subscribe through (default: " + MiSocketDefault.SHOWN + ").")
     String mi;
 
     @Option(names = "--expire", paramLabel = "N", defaultValue = "300",
@@ -73,7 +73,7 @@ public final class ListenCli implements Callable<Integer> {
         SocketName miSocket;
         try {
             local = SocketName.parse(socket);
-            miSocket = SocketName.parse(mi);
+            miSocket = MiSocketDefault.orDefault(mi);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.flush();

@@ -28,12 +28,22 @@ final class UnixEndpoint extends DatagramEndpoint {
     static UnixEndpoint connectedTo(SocketName peer) throws IOException {
         UnixEndpoint endpoint = bound(SocketName.unix(temporaryPath()));
         try {
-            endpoint.socket.connect(AFUNIXSocketAddress.of(peer.path()));
-        } catch (IOException e) {
+            // our own socket file tells who we are
+            int ownUid = TrustedSocket.intAttribute(endpoint.local().path(), "unix:uid");
+            Object trusted = TrustedSocket.check(peer.path(), ownUid);
+            try {
+                endpoint.socket.connect(AFUNIXSocketAddress.of(peer.path()));
+            } catch (IOException e) {
+                throw new IOException("cannot reach " + peer + ": " + e.getMessage(), e);
+            }
+            if (!trusted.equals(TrustedSocket.identity(peer.path()))) {
+                throw new IOException("refusing MI socket " + peer.path() + ": it was replaced while connecting");
+            }
+            return endpoint;
+        } catch (IOException | RuntimeException e) {
             endpoint.close();
-            throw new IOException("cannot reach " + peer + ": " + e.getMessage(), e);
+            throw e;
         }
-        return endpoint;
     }
 
     /**
