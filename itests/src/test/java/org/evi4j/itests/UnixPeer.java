@@ -1,17 +1,14 @@
 package org.evi4j.itests;
 
-import java.io.FileDescriptor;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.DatagramPacket;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
 
+import org.evi4j.testkit.EmptyDatagrams;
 import org.newsclub.net.unix.AFUNIXDatagramSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
@@ -49,7 +46,7 @@ final class UnixPeer implements DatagramPeer {
         if (datagram.length == 0) {
             socket.connect(to);
             try {
-                sendEmpty();
+                EmptyDatagrams.send(socket.getFileDescriptor(), AFUNIXDatagramSocket.class.getClassLoader());
             } finally {
                 socket.disconnect();
             }
@@ -57,22 +54,6 @@ final class UnixPeer implements DatagramPeer {
         }
         // DatagramPacket refuses an AFUNIXSocketAddress as "unresolved" (TOOLCHAIN G2): pass the wrapped form
         socket.send(new DatagramPacket(datagram, datagram.length, to.wrapAddress(), 0));
-    }
-
-    private void sendEmpty() throws IOException {
-        try {
-            ClassLoader loader = AFUNIXDatagramSocket.class.getClassLoader();
-            Class<?> nativeSocket = Class.forName("org.newsclub.net.unix.NativeUnixSocket", false, loader);
-            Class<?> ancillary = Class.forName("org.newsclub.net.unix.AncillaryDataSupport", false, loader);
-            Method send = nativeSocket.getDeclaredMethod("send", FileDescriptor.class, ByteBuffer.class, int.class,
-                    int.class, ByteBuffer.class, int.class, int.class, ancillary);
-            send.setAccessible(true);
-            send.invoke(null, socket.getFileDescriptor(), ByteBuffer.allocateDirect(1), 0, 0, null, 0, 0, null);
-        } catch (InvocationTargetException e) {
-            throw new IOException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IOException("junixsocket's native send not found", e);
-        }
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.evi4j.mi.MiDispatcher;
+import org.evi4j.testkit.EmptyDatagrams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,7 @@ class UnixServerTest {
             connected.bind(AFUNIXSocketAddress.of(dir.resolve("c")));
             connected.connect(AFUNIXSocketAddress.of(socket));
             connected.socket().setSoTimeout(10_000);
-            EmptyDatagrams.send(connected);
+            EmptyDatagrams.send(connected.getFileDescriptor(), AFUNIXDatagramChannel.class.getClassLoader());
             java.nio.ByteBuffer reply = java.nio.ByteBuffer.allocate(100);
             connected.read(reply);
             assertThat(text(reply.flip())).isEqualTo("length 0");
