@@ -12,9 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.evi4j.support.net.SocketName;
 import org.evi4j.launcher.internal.cli.MiClient;
-import org.evi4j.launcher.internal.cli.MiReply;
+import org.evi4j.miclient.MiReply;
+import org.evi4j.support.net.SocketName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

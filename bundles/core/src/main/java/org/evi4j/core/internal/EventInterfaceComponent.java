@@ -50,7 +50,7 @@ public final class EventInterfaceComponent implements EventInterface {
     private Housekeeper housekeeper;
 
     @Activate
-    void activate(BundleContext context, CoreConfig config) {
+    public void activate(BundleContext context, CoreConfig config) {
         Settings settings = Settings.from(config);
         File file = settings.persist() ? context.getDataFile(DATA_FILE) : null;
         if (settings.persist() && file == null) {
@@ -71,7 +71,7 @@ public final class EventInterfaceComponent implements EventInterface {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         housekeeper.stop();
         engine.close();
         engine = null;
@@ -81,7 +81,7 @@ public final class EventInterfaceComponent implements EventInterface {
     @Reference(service = EventTransport.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             unbind = "removeTransport", updated = "updatedTransport")
-    void addTransport(EventTransport transport, Map<String, Object> properties) {
+    public void addTransport(EventTransport transport, Map<String, Object> properties) {
         transports.add(transport, properties);
         LOG.debug("transport bound: {}", properties.get(EventTransport.SCHEME_PROPERTY));
     }
@@ -103,7 +103,7 @@ public final class EventInterfaceComponent implements EventInterface {
     @Reference(service = EventEncoder.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             unbind = "removeEncoder", updated = "updatedEncoder")
-    void addEncoder(EventEncoder encoder, Map<String, Object> properties) {
+    public void addEncoder(EventEncoder encoder, Map<String, Object> properties) {
         encoders.add(encoder, properties);
     }
 

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.evi4j.miclient.MiReply;
 import org.evi4j.support.net.SocketName;
 
 /** A listener's subscriptions, made, refreshed and ended through the MI ({@code event_subscribe}). */
