@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.evi4j.launcher.internal.cli.MiClient;
-import org.evi4j.launcher.internal.cli.SocketSpec;
 import org.evi4j.miclient.MiReply;
+import org.evi4j.support.net.SocketName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,8 +37,8 @@ class LauncherIT {
 
     private Path work;
     private Path etc;
-    private SocketSpec miUdp;
-    private SocketSpec miUnix;
+    private SocketName miUdp;
+    private SocketName miUnix;
     private int httpPort;
     private LauncherProcess runtime;
 
@@ -47,8 +47,8 @@ class LauncherIT {
         // under /tmp: AF_UNIX paths are limited to 107 bytes
         work = Files.createTempDirectory(Path.of("/tmp"), "evi4j-it");
         etc = Files.createDirectories(work.resolve("etc"));
-        miUdp = SocketSpec.parse("udp:127.0.0.1:" + freeUdpPort());
-        miUnix = SocketSpec.unix(work.resolve("mi.sock"));
+        miUdp = SocketName.parse("udp:127.0.0.1:" + freeUdpPort());
+        miUnix = SocketName.unix(work.resolve("mi.sock"));
         Files.writeString(etc.resolve("org.evi4j.core.cfg"), "published_events = E_DEMO\n");
         Files.writeString(etc.resolve("org.evi4j.mi.datagram-udp.cfg"), "socket_name = " + miUdp + "\n");
         Files.writeString(etc.resolve("org.evi4j.mi.datagram-unix.cfg"), "socket_name = " + miUnix + "\n");
@@ -128,11 +128,11 @@ class LauncherIT {
     @Order(3)
     void aCfgAddedOrEditedWhileRunningTakesEffect() throws Exception {
         Path cfg = etc.resolve("org.evi4j.mi.datagram-extra.cfg");
-        SocketSpec extra = SocketSpec.parse("udp:127.0.0.1:" + freeUdpPort());
+        SocketName extra = SocketName.parse("udp:127.0.0.1:" + freeUdpPort());
         Files.writeString(cfg, "socket_name = " + extra + "\n");
         awaitVersion(extra);
 
-        SocketSpec moved = SocketSpec.parse("udp:127.0.0.1:" + freeUdpPort());
+        SocketName moved = SocketName.parse("udp:127.0.0.1:" + freeUdpPort());
         Files.writeString(cfg, "socket_name = " + moved + "\n");
         awaitVersion(moved);
     }
@@ -168,7 +168,7 @@ class LauncherIT {
         assertThat(runtime.waitFor(60)).as(runtime.output()).isZero();
     }
 
-    private void awaitVersion(SocketSpec mi) {
+    private void awaitVersion(SocketName mi) {
         await().atMost(STARTUP).pollInterval(Duration.ofMillis(20)).until(() -> {
             if (!runtime.isAlive()) {
                 throw new AssertionError("the runtime exited:\n" + runtime.output());
@@ -177,7 +177,7 @@ class LauncherIT {
         });
     }
 
-    private static boolean versionAnswers(SocketSpec mi) {
+    private static boolean versionAnswers(SocketName mi) {
         try {
             return call(mi, 200, "version").text().contains("evi4j");
         } catch (MiClient.MiUnavailableException | IOException e) {
@@ -185,11 +185,11 @@ class LauncherIT {
         }
     }
 
-    private static MiReply call(SocketSpec mi, String command, String... args) throws Exception {
+    private static MiReply call(SocketName mi, String command, String... args) throws Exception {
         return call(mi, 5000, command, args);
     }
 
-    private static MiReply call(SocketSpec mi, int timeout, String command, String... args)
+    private static MiReply call(SocketName mi, int timeout, String command, String... args)
             throws MiClient.MiUnavailableException, IOException {
         try (MiClient client = MiClient.open(mi, false)) {
             return client.call(command, List.of(args), false, timeout);

@@ -89,8 +89,11 @@ public final class EmbeddedRuntime {
     }
 
     private int runLocked(long start, Logger log) throws IOException, BundleException, InterruptedException {
-        if (DefaultEtc.writeIfEmpty(etc, Paths.get(""))) {
-            log.info("Wrote a default configuration to {}", etc);
+        try (EmbeddedFiles defaults = EmbeddedFiles.defaultEtc()) {
+            List<String> written = DefaultEtc.writeIfEmpty(etc, defaults);
+            if (!written.isEmpty()) {
+                log.info("Wrote a default configuration to {}: {}", etc, String.join(", ", written));
+            }
         }
         Map<String, String> properties = FrameworkProperties.of(etc, data);
         Framework framework = new FrameworkFactory().newFramework(properties);
@@ -99,7 +102,7 @@ public final class EmbeddedRuntime {
         framework.start();
         log.debug("Framework started after {} ms", elapsedMillis(start));
         List<Bundle> bundles;
-        try (EmbeddedBundles shipped = EmbeddedBundles.ofLauncher()) {
+        try (EmbeddedFiles shipped = EmbeddedFiles.bundles()) {
             bundles = new BundleProvisioner(framework.getBundleContext(), shipped,
                     data.resolve("launcher-bundles.properties")).provision();
         }

@@ -33,6 +33,8 @@ final class FrameworkProperties {
         // configurations live in memory only: the .cfg folder is the whole truth, so a file deleted while
         // stopped does not come back from ConfigAdmin's own store (FileInstall would not delete it)
         props.put("felix.cm.pm", "memory");
+        // the default .cfg files are the Karaf features' own: their ${karaf.data} is our data folder
+        props.put("karaf.data", data.toString());
         props.put("felix.fileinstall.dir", etc.toString());
         // every .cfg but the HTTP service's, whose values are framework properties (HttpService): through
         // ConfigAdmin too, Jetty would restart on them right after its start

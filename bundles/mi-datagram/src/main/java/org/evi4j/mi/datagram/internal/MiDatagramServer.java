@@ -12,6 +12,7 @@ import org.evi4j.mi.MiDispatcher;
 import org.evi4j.mi.MiEndpointStatistics;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.evi4j.support.net.SocketName;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -77,7 +78,7 @@ public final class MiDatagramServer {
         long busyPollNanos = endpoint.canPoll() ? TimeUnit.MICROSECONDS.toNanos(settings.busyPollMicros()) : 0;
         for (int i = 1; i <= settings.children(); i++) {
             Thread reader = new Thread(new Reader(endpoint, dispatcher, settings.indent(), counters, logs,
-                    leadership, i == 1, busyPollNanos), "evi4j-mi-" + endpoint.name() + "-" + i);
+                    leadership, i == 1, busyPollNanos, settings.commands()), "evi4j-mi-" + endpoint.name() + "-" + i);
             reader.setDaemon(true);
             readers.add(reader);
         }
@@ -91,8 +92,8 @@ public final class MiDatagramServer {
         properties.put(MiEndpointStatistics.SOCKET_PROPERTY, endpoint.name());
         this.statisticsService = context == null ? null
                 : context.registerService(MiEndpointStatistics.class, counters, properties);
-        LOG.info("MI datagram server listening on {} ({} reader{})", endpoint.name(), readers.size(),
-                readers.size() == 1 ? "" : "s");
+        LOG.info("MI datagram server listening on {} ({} reader{}; {})", endpoint.name(), readers.size(),
+                readers.size() == 1 ? "" : "s", settings.commands());
     }
 
     private static Endpoint open(ServerSettings settings) throws IOException {

@@ -20,4 +20,7 @@ public interface MiSocketStatistics extends MiEndpointStatistics {
 
     /** Receive failures and dispatcher failures. */
     long errors();
+
+    /** Requests for a command this socket does not serve ({@code allowed_commands}, {@code read_only}). */
+    long commandsRefused();
 }
