@@ -38,7 +38,9 @@ class HttpServiceTest {
 
     @Test
     void theDefaultEtcListensOnLoopback8888() throws IOException {
-        DefaultEtc.writeIfEmpty(etc, etc);
+        try (EmbeddedFiles defaults = EmbeddedFiles.defaultEtc()) {
+            DefaultEtc.writeIfEmpty(etc, defaults);
+        }
         Map<String, String> props = new HashMap<>();
         HttpService.configure(etc, props);
         assertThat(HttpService.address(props)).isEqualTo("http://127.0.0.1:8888/");
