@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The load harness: {@code java -cp benchmarks.jar org.evi4j.benchmarks.Bench
- * mi|events|serve|rabbit|tcp|fsync|commit|subscribe ...}. Each command
+ * mi|events|serve|rabbit|tcp|kafka|fsync|commit|subscribe ...}. Each command
  * prints one result line; {@code --help} on each says more.
  */
 public final class Bench {
@@ -25,6 +25,8 @@ public final class Bench {
             case "serve" -> rc = MiServe.run(Options.parse(rest));
             case "rabbit" -> rc = RabbitLoad.run(Options.parse(rest));
             case "tcp" -> rc = TcpLoad.run(Options.parse(rest));
+            case "kafka" -> rc = KafkaLoad.run(Options.parse(rest));
+            case "kafka-down" -> rc = KafkaLoad.down(Options.parse(rest));
             case "fsync" -> rc = ForceLoad.run(Options.parse(rest));
             case "commit" -> rc = CommitLoad.run(Options.parse(rest));
             case "subscribe" -> rc = SubscribeLoad.run(Options.parse(rest));
@@ -58,6 +60,14 @@ public final class Bench {
                          raises N events through the real core to a tcp: subscriber (a loopback receiver that
                          drains), against a raw SocketChannel write loop of the same bytes; then reliable mode
                          against a receiver that answers at once; events/s, ratio, drops
+                       Bench kafka [--count N] [--rounds R] [--queue-bytes B] [--acks all|1|0] [--linger-ms L]
+                                [--broker HOST:PORT]
+                         raises N events through the real core to a kafka: subscriber (private broker from
+                         testkit's KafkaBroker unless --broker; needs -Devi4j.kafka.broker.classpath=FILE) against
+                         the plain producer's loop with the same acks and linger.ms; raise and acked rates, drops
+                       Bench kafka-down [--count N] [--rounds R] [--queue-bytes B]
+                         raises N events to a kafka: subscriber whose broker is down: raise rate while the
+                         queue absorbs, and once it drops
                        Bench fsync [--dir D] [--count N]
                          appends a 72-byte record to a file in D and forces it, N times: p50, p99
                        Bench commit [--dir D] [--count N] [--clients K]

@@ -20,7 +20,7 @@ public final class BenchMiServer implements AutoCloseable {
      */
     public BenchMiServer(MiDispatcher dispatcher, String socketName, int children) throws IOException {
         server = new MiDatagramServer(dispatcher, Configs.of(MiDatagramConfig.class,
-                Map.of("socket_name", socketName, "children_count", children)));
+                Map.of("socket_name", socketName, "children_count", children)), null);
     }
 
     public SocketAddress localAddress() {

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 
 import org.evi4j.launcher.internal.cli.MiClient;
 import org.evi4j.launcher.internal.cli.MiClient.MiUnavailableException;
-import org.evi4j.launcher.internal.cli.SocketSpec;
 import org.evi4j.miclient.MiReply;
+import org.evi4j.support.net.SocketName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class CrashIT {
 
     private Path work;
     private Path etc;
-    private SocketSpec mi;
+    private SocketName mi;
     private LauncherProcess runtime;
     /** Acknowledged subscriptions still expected: socket to when the request was sent and its expire. */
     private final Map<String, Sent> live = new HashMap<>();
@@ -63,7 +63,7 @@ class CrashIT {
     void writeConfiguration() throws IOException {
         work = Files.createTempDirectory(Path.of("/tmp"), "evi4j-crash");
         etc = Files.createDirectories(work.resolve("etc"));
-        mi = SocketSpec.parse("udp:127.0.0.1:" + LauncherProcess.freeUdpPort());
+        mi = SocketName.parse("udp:127.0.0.1:" + LauncherProcess.freeUdpPort());
         // compaction every 64 records: kills also land in the middle of snapshots
         Files.writeString(etc.resolve("org.evi4j.core.cfg"),
                 "published_events = E_DEMO\ncompact_after_records = 64\n");

@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.List;
 
 import org.evi4j.launcher.internal.cli.MiClient;
-import org.evi4j.launcher.internal.cli.SocketSpec;
 import org.evi4j.miclient.MiReply;
+import org.evi4j.support.net.SocketName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,8 +34,9 @@ class LauncherIT {
 
     private Path work;
     private Path etc;
-    private SocketSpec miUdp;
-    private SocketSpec miUnix;
+    private SocketName miUdp;
+    private SocketName miUnix;
+    private int httpPort;
     private LauncherProcess runtime;
 
     @BeforeAll
@@ -43,11 +44,16 @@ class LauncherIT {
         // under /tmp: AF_UNIX paths are limited to 107 bytes
         work = Files.createTempDirectory(Path.of("/tmp"), "evi4j-it");
         etc = Files.createDirectories(work.resolve("etc"));
-        miUdp = SocketSpec.parse("udp:127.0.0.1:" + LauncherProcess.freeUdpPort());
-        miUnix = SocketSpec.unix(work.resolve("mi.sock"));
+        miUdp = SocketName.parse("udp:127.0.0.1:" + LauncherProcess.freeUdpPort());
+        miUnix = SocketName.unix(work.resolve("mi.sock"));
         Files.writeString(etc.resolve("org.evi4j.core.cfg"), "published_events = E_DEMO\n");
         Files.writeString(etc.resolve("org.evi4j.mi.datagram-udp.cfg"), "socket_name = " + miUdp + "\n");
         Files.writeString(etc.resolve("org.evi4j.mi.datagram-unix.cfg"), "socket_name = " + miUnix + "\n");
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            httpPort = free.getLocalPort();
+        }
+        Files.writeString(etc.resolve("org.apache.felix.http.cfg"), "org.osgi.service.http.port = " + httpPort
+                + "\norg.apache.felix.http.host = 127.0.0.1\n");
     }
 
     @AfterAll
@@ -68,6 +74,25 @@ class LauncherIT {
         System.out.println("[LauncherIT] MI answered version " + millis + " ms after the process started");
         awaitVersion(miUnix);
         assertThat(call(miUdp, "events_list").text()).contains("E_DEMO");
+    }
+
+    /** The HTTP service from etc/org.apache.felix.http.cfg: its address printed, the MI and /metrics served. */
+    @Test
+    @Order(2)
+    void servesTheMiAndMetricsOverHttp() throws Exception {
+        java.net.URI base = java.net.URI.create("http://127.0.0.1:" + httpPort + "/");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest version = java.net.http.HttpRequest.newBuilder(base.resolve("mi"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"jsonrpc\":\"2.0\",\"method\":\"version\",\"id\":1}")).build();
+        org.awaitility.Awaitility.await().atMost(STARTUP).ignoreExceptions().until(() -> client.send(version,
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        assertThat(client.send(version, java.net.http.HttpResponse.BodyHandlers.ofString()).body())
+                .startsWith("{\"jsonrpc\":\"2.0\",\"result\":{\"Server\":\"evi4j");
+        assertThat(client.send(java.net.http.HttpRequest.newBuilder(base.resolve("metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body())
+                .contains("evi4j_mi_requests_total{socket=\"http:/mi\"}", "evi4j_events_raised_total{event=\"E_DEMO\"}");
+        assertThat(runtime.stderr()).contains("HTTP service at " + base);
     }
 
     @Test
@@ -96,11 +121,11 @@ class LauncherIT {
     @Order(3)
     void aCfgAddedOrEditedWhileRunningTakesEffect() throws Exception {
         Path cfg = etc.resolve("org.evi4j.mi.datagram-extra.cfg");
-        SocketSpec extra = SocketSpec.parse("udp:127.0.0.1:" + LauncherProcess.freeUdpPort());
+        SocketName extra = SocketName.parse("udp:127.0.0.1:" + LauncherProcess.freeUdpPort());
         Files.writeString(cfg, "socket_name = " + extra + "\n");
         awaitVersion(extra);
 
-        SocketSpec moved = SocketSpec.parse("udp:127.0.0.1:" + LauncherProcess.freeUdpPort());
+        SocketName moved = SocketName.parse("udp:127.0.0.1:" + LauncherProcess.freeUdpPort());
         Files.writeString(cfg, "socket_name = " + moved + "\n");
         awaitVersion(moved);
     }
@@ -136,7 +161,7 @@ class LauncherIT {
         assertThat(runtime.waitFor(60)).as(runtime.output()).isZero();
     }
 
-    private void awaitVersion(SocketSpec mi) {
+    private void awaitVersion(SocketName mi) {
         await().atMost(STARTUP).pollInterval(Duration.ofMillis(20)).until(() -> {
             if (!runtime.isAlive()) {
                 throw new AssertionError("the runtime exited:\n" + runtime.output());
@@ -145,7 +170,7 @@ class LauncherIT {
         });
     }
 
-    private static boolean versionAnswers(SocketSpec mi) {
+    private static boolean versionAnswers(SocketName mi) {
         try {
             return call(mi, 200, "version").text().contains("evi4j");
         } catch (MiClient.MiUnavailableException | IOException e) {
@@ -153,11 +178,11 @@ class LauncherIT {
         }
     }
 
-    private static MiReply call(SocketSpec mi, String command, String... args) throws Exception {
+    private static MiReply call(SocketName mi, String command, String... args) throws Exception {
         return call(mi, 5000, command, args);
     }
 
-    private static MiReply call(SocketSpec mi, int timeout, String command, String... args)
+    private static MiReply call(SocketName mi, int timeout, String command, String... args)
             throws MiClient.MiUnavailableException, IOException {
         try (MiClient client = MiClient.open(mi, false)) {
             return client.call(command, List.of(args), false, timeout);

@@ -28,7 +28,12 @@ final class LauncherProcess implements AutoCloseable {
 
     /** Starts the jar in {@code workDir}; output goes to {@code NAME.out} and {@code NAME.err} there. */
     static LauncherProcess start(Path workDir, String name, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        return startAs(List.of(), workDir, name, args);
+    }
+
+    /** As {@link #start}, the java command prefixed, e.g. by {@code setpriv --reuid=nobody ...}. */
+    static LauncherProcess startAs(List<String> prefix, Path workDir, String name, String... args) throws IOException {
+        List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");
         command.add(JAR.toString());

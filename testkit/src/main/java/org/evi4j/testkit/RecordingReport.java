@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.evi4j.spi.DeliveryReport;
 
-/** A delivery report that counts what it hears and keeps every reason, for assertions. */
+/** A delivery report that counts what it hears and keeps every reason, for the asynchronous transports' tests. */
 public final class RecordingReport implements DeliveryReport {
 
     public final AtomicInteger sent = new AtomicInteger();

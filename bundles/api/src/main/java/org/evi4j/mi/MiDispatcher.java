@@ -1,6 +1,7 @@
 package org.evi4j.mi;
 
 import java.nio.ByteBuffer;
+import java.util.function.Predicate;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -21,4 +22,24 @@ public interface MiDispatcher {
      * @return whether a reply is to be sent (false for JSON-RPC notifications)
      */
     boolean dispatch(ByteBuffer request, ByteBuffer reply, String legacyIndent);
+
+    /**
+     * As {@link #dispatch(ByteBuffer, ByteBuffer, String)}, running only the commands that {@code allowed} accepts:
+     * the MI server's own policy (a read-only socket, a list of commands). A known command it refuses is not run and
+     * gets the error reply {@value #FORBIDDEN_CODE} {@code Forbidden} (JSON-RPC, with {@code data} naming the
+     * command; legacy text {@code 403 Forbidden}); an unknown command gets the usual reply.
+     *
+     * @param allowed asked once per request for a known command, with its name as {@code which} lists it (a request
+     *                that uses an alias is judged by that name)
+     * @return whether a reply is to be sent
+     * @throws UnsupportedOperationException from a dispatcher that cannot restrict commands: a server that must
+     *                                       restrict never falls back to serving everything
+     * @since 1.1
+     */
+    default boolean dispatch(ByteBuffer request, ByteBuffer reply, String legacyIndent, Predicate<String> allowed) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot restrict MI commands");
+    }
+
+    /** The code of the error reply to a command the MI server does not allow; as OpenSIPS codes, HTTP-like. */
+    int FORBIDDEN_CODE = 403;
 }

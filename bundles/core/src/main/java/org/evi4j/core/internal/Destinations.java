@@ -8,6 +8,7 @@ import org.evi4j.api.InvalidSubscriptionException;
 import org.evi4j.core.internal.Subscriber.Binding;
 import org.evi4j.spi.Destination;
 import org.evi4j.spi.EventTransport;
+import org.evi4j.support.net.Networks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +24,10 @@ final class Destinations {
     private static final Logger LOG = LoggerFactory.getLogger(Destinations.class);
 
     private final ServiceIndex<EventTransport> transports;
-    private final List<Cidr> allowed;
+    private final Networks allowed;
     private final Problems problems;
 
-    Destinations(ServiceIndex<EventTransport> transports, List<Cidr> allowed, Problems problems) {
+    Destinations(ServiceIndex<EventTransport> transports, Networks allowed, Problems problems) {
         this.transports = transports;
         this.allowed = allowed;
         this.problems = problems;
@@ -136,10 +137,8 @@ final class Destinations {
         if (ip.isEmpty()) {
             return null;
         }
-        for (Cidr cidr : allowed) {
-            if (cidr.matches(ip.get())) {
-                return null;
-            }
+        if (allowed.allows(ip.get())) {
+            return null;
         }
         String address = d.shownAddress();
         String shown = address.contains(ip.get().getHostAddress()) ? address

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.evi4j.api.Event;
 import org.evi4j.api.EventInterface;
+import org.evi4j.support.net.Networks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,19 +22,18 @@ import org.slf4j.LoggerFactory;
  * @param maxSubscribers         the most subscribers of all events together
  */
 record Settings(List<String> publishedEvents, String defaultEncoder, int defaultExpire, int maxExpire,
-        boolean persist, List<Cidr> allowedDestinations, int maxSubscribersPerEvent, int maxSubscribers) {
+        boolean persist, Networks allowedDestinations, int maxSubscribersPerEvent, int maxSubscribers) {
 
     private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
 
     Settings {
         publishedEvents = List.copyOf(publishedEvents);
-        allowedDestinations = List.copyOf(allowedDestinations);
     }
 
     /** The settings of a core without configuration. */
     static Settings defaults() {
         return new Settings(List.of(), "jsonrpc", EventInterface.DEFAULT_EXPIRE, 0, true,
-                List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1/128")), 1000, 10000);
+                Networks.loopback(), 1000, 10000);
     }
 
     /** Reads a configuration; bad values are logged and replaced by the defaults, never fatal. */
@@ -47,14 +47,8 @@ record Settings(List<String> publishedEvents, String defaultEncoder, int default
                 LOG.warn("published_events: {}; skipped", e.getMessage());
             }
         }
-        List<Cidr> allowed = new ArrayList<>();
-        for (String cidr : split(config.allowed__destinations())) {
-            try {
-                allowed.add(Cidr.parse(cidr));
-            } catch (IllegalArgumentException e) {
-                LOG.warn("allowed_destinations: {}; skipped", e.getMessage());
-            }
-        }
+        Networks allowed = Networks.parseSkipping(e -> LOG.warn("allowed_destinations: {}; skipped", e.getMessage()),
+                config.allowed__destinations());
         String encoder = config.default__encoder() == null || config.default__encoder().isBlank()
                 ? d.defaultEncoder() : config.default__encoder().trim();
         int maxExpire = Math.max(0, config.max__expire());
@@ -75,22 +69,7 @@ record Settings(List<String> publishedEvents, String defaultEncoder, int default
      * @return the non-empty names, in order
      */
     static List<String> split(String[] values) {
-        List<String> out = new ArrayList<>();
-        if (values == null) {
-            return out;
-        }
-        for (String value : values) {
-            if (value == null) {
-                continue;
-            }
-            for (String part : value.split(",")) {
-                String trimmed = part.trim();
-                if (!trimmed.isEmpty()) {
-                    out.add(trimmed);
-                }
-            }
-        }
-        return out;
+        return Networks.split(values);
     }
 
     private static int positive(String property, int value, int fallback) {

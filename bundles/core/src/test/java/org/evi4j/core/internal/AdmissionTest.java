@@ -3,15 +3,15 @@ package org.evi4j.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 
 import org.evi4j.api.InvalidSubscriptionException;
+import org.evi4j.support.net.Networks;
 import org.junit.jupiter.api.Test;
 
 /** allowed_destinations, max_expire and the subscriber limits. */
 class AdmissionTest {
 
-    private static final List<Cidr> LOOPBACK = Settings.defaults().allowedDestinations();
+    private static final Networks LOOPBACK = Settings.defaults().allowedDestinations();
 
     @Test
     void loopbackIsAllowedByDefaultAndOtherAddressesRefused() {
@@ -32,7 +32,7 @@ class AdmissionTest {
 
     @Test
     void destinationsWithoutAnIpAreAlwaysAllowed() {
-        Fixture f = new Fixture(Fixture.settings(List.of(), 0, 10, 10));
+        Fixture f = new Fixture(Fixture.settings(Networks.parse("allowed_destinations"), 0, 10, 10));
         f.engine.publish("E_A");
         f.engine.subscribe("E_A", "unix:/tmp/x");
         assertThatThrownBy(() -> f.engine.subscribe("E_A", "udp:127.0.0.1:1"))
@@ -42,7 +42,7 @@ class AdmissionTest {
 
     @Test
     void allNetworksOpenEverything() {
-        Fixture f = new Fixture(Fixture.settings(List.of(Cidr.parse("0.0.0.0/0"), Cidr.parse("::/0")), 0, 10, 10));
+        Fixture f = new Fixture(Fixture.settings(Networks.parse("allowed_destinations", "0.0.0.0/0, ::/0"), 0, 10, 10));
         f.engine.publish("E_A");
         f.engine.subscribe("E_A", "udp:192.0.2.7:9");
         f.engine.subscribe("E_A", "udp:[2001:db8::1]:9");

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.evi4j.spi.EventEncoder;
 import org.evi4j.spi.EventTransport;
+import org.evi4j.support.net.Networks;
 import org.evi4j.testkit.TestClock;
 import org.osgi.framework.Constants;
 
@@ -76,7 +77,7 @@ final class Fixture {
         engine.forget(transport);
     }
 
-    static Settings settings(List<Cidr> allowed, int maxExpire, int perEvent, int total) {
+    static Settings settings(Networks allowed, int maxExpire, int perEvent, int total) {
         Settings d = Settings.defaults();
         return new Settings(List.of(), d.defaultEncoder(), d.defaultExpire(), maxExpire, true, allowed, perEvent,
                 total);

@@ -2,7 +2,9 @@ package org.evi4j.mi.internal;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Predicate;
 
+import org.evi4j.mi.MiDispatcher;
 import org.evi4j.mi.MiException;
 import org.evi4j.mi.MiResponse;
 import org.slf4j.Logger;
@@ -33,7 +35,7 @@ final class JsonRpcCodec {
     }
 
     /** @return whether {@code out} holds a reply to send */
-    boolean handle(byte[] bytes, int offset, int length, ReplyOutput out) {
+    boolean handle(byte[] bytes, int offset, int length, ReplyOutput out, Predicate<String> allowed) {
         JsonRpcRequest request;
         try {
             request = JsonRpcReader.read(parsers, bytes, offset, length);
@@ -55,11 +57,20 @@ final class JsonRpcCodec {
             counters.errors.increment();
             return !request.notification() && send(out, METHOD_NOT_FOUND, request);
         }
+        if (!command.allowedBy(allowed)) {
+            counters.errors.increment();
+            return !request.notification() && send(out, forbidden(command.name()), request);
+        }
         Object outcome = execute(command, request);
         if (outcome instanceof MiException) {
             counters.errors.increment();
         }
         return !request.notification() && send(out, outcome, request);
+    }
+
+    private static MiException forbidden(String command) {
+        return new MiException(MiDispatcher.FORBIDDEN_CODE, "Forbidden", command + " is not allowed on this MI socket",
+                MiDispatcher.FORBIDDEN_CODE, "Forbidden");
     }
 
     /** Drops the calling thread's parser and generator state (other threads' go with this codec). */

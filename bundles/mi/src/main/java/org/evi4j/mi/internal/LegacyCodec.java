@@ -3,6 +3,7 @@ package org.evi4j.mi.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.evi4j.mi.MiException;
 import org.evi4j.mi.MiResponse;
@@ -24,7 +25,7 @@ final class LegacyCodec {
     }
 
     /** @param offset where the request's leading {@code :} is */
-    boolean handle(byte[] bytes, int offset, int length, ReplyOutput out, String indent) {
+    boolean handle(byte[] bytes, int offset, int length, ReplyOutput out, String indent, Predicate<String> allowed) {
         int end = offset + length;
         int colon = offset + 1;
         while (colon < end && bytes[colon] != ':') {
@@ -33,10 +34,13 @@ final class LegacyCodec {
         if (colon + 1 >= end || bytes[colon + 1] != '\n') {
             return fixed(out, LegacyWriter.COMMAND_NOT_AVAILABLE);
         }
-        Registration command = registry.lookup(
-                new String(bytes, offset + 1, colon - offset - 1, StandardCharsets.UTF_8));
+        String name = new String(bytes, offset + 1, colon - offset - 1, StandardCharsets.UTF_8);
+        Registration command = registry.lookup(name);
         if (command == null) {
             return fixed(out, LegacyWriter.COMMAND_NOT_AVAILABLE);
+        }
+        if (!command.allowedBy(allowed)) {
+            return fixed(out, LegacyWriter.FORBIDDEN);
         }
         List<MiValue> args = command.noInput() ? List.of() : LegacyArgParser.parse(bytes, colon + 2, end);
         if (args == null) {

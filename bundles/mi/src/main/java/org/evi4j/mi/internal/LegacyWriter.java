@@ -14,6 +14,7 @@ final class LegacyWriter {
     static final String COMMAND_FAILED = "500 command failed\n";
     static final String INTERNAL_ERROR = "500 Internal server error\n";
     static final String TOO_LARGE = "500 reply too large\n";
+    static final String FORBIDDEN = "403 Forbidden\n";
 
     private LegacyWriter() {
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import org.evi4j.api.EventInterface;
 import org.evi4j.cjson.CJson;
@@ -109,6 +110,11 @@ public final class MiDispatcherImpl implements MiDispatcher, CommandRegistry {
 
     @Override
     public boolean dispatch(ByteBuffer request, ByteBuffer reply, String legacyIndent) {
+        return dispatch(request, reply, legacyIndent, name -> true);
+    }
+
+    @Override
+    public boolean dispatch(ByteBuffer request, ByteBuffer reply, String legacyIndent, Predicate<String> allowed) {
         counters.requests.increment();
         ReplyOutput out = new ReplyOutput(reply, EventInterface.MAX_DATAGRAM);
         boolean send;
@@ -125,8 +131,8 @@ public final class MiDispatcherImpl implements MiDispatcher, CommandRegistry {
                 offset = 0;
             }
             send = length > 0 && bytes[offset] == ':'
-                    ? legacy.handle(bytes, offset, length, out, legacyIndent == null ? "\t" : legacyIndent)
-                    : json.handle(bytes, offset, length, out);
+                    ? legacy.handle(bytes, offset, length, out, legacyIndent == null ? "\t" : legacyIndent, allowed)
+                    : json.handle(bytes, offset, length, out, allowed);
         } catch (RuntimeException | LinkageError e) {
             LOG.error("MI request dropped: unexpected failure", e);
             send = false;

@@ -2,6 +2,7 @@ package org.evi4j.mi.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.evi4j.mi.MiCommand;
@@ -38,6 +39,11 @@ public final class Registration {
     /** The name {@code which} lists. */
     public String name() {
         return names.get(0);
+    }
+
+    /** Whether an MI server's policy allows this command: it judges the name {@code which} lists, aliases too. */
+    boolean allowedBy(Predicate<String> allowed) {
+        return allowed.test(name());
     }
 
     long serviceId() {

@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 
+import org.evi4j.support.net.SocketName;
+
 /** An endpoint on a {@link DatagramSocket}: a UDP one, or junixsocket's AF_UNIX subclass. */
 abstract class DatagramEndpoint implements Endpoint {
 
     final DatagramSocket socket;
-    private final SocketSpec local;
+    private final SocketName local;
 
-    DatagramEndpoint(DatagramSocket socket, SocketSpec local) {
+    DatagramEndpoint(DatagramSocket socket, SocketName local) {
         this.socket = socket;
         this.local = local;
     }
@@ -29,7 +31,7 @@ abstract class DatagramEndpoint implements Endpoint {
     }
 
     @Override
-    public final SocketSpec local() {
+    public final SocketName local() {
         return local;
     }
 

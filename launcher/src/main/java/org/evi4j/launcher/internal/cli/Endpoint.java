@@ -3,6 +3,8 @@ package org.evi4j.launcher.internal.cli;
 import java.io.Closeable;
 import java.io.IOException;
 
+import org.evi4j.support.net.SocketName;
+
 /** A client datagram socket, UDP or UNIX: sends to the peer it was opened for, receives with a timeout. */
 public interface Endpoint extends Closeable {
 
@@ -18,7 +20,7 @@ public interface Endpoint extends Closeable {
     int receive(byte[] buffer, int timeoutMillis) throws IOException;
 
     /** Where this socket is bound (the actual port of a UDP socket bound to port 0). */
-    SocketSpec local();
+    SocketName local();
 
     /** Closes the socket; a UNIX socket's file is removed. */
     @Override

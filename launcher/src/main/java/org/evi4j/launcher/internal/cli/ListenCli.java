@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.evi4j.support.net.SocketName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,8 +33,8 @@ public final class ListenCli implements Callable<Integer> {
     @Option(names = "--subscribe", paramLabel = "EVENT", description = "Subscribe SOCKET to EVENT (repeatable).")
     List<String> events = new ArrayList<>();
 
-    @Option(names = "--mi", paramLabel = "SOCKET", defaultValue = "udp:127.0.0.1:8080",
-            description = "The MI socket to subscribe through (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mi", paramLabel = "SOCKET",
+            description = "The MI socket to subscribe through (default: " + MiSocketDefault.SHOWN + ").")
     String mi;
 
     @Option(names = "--expire", paramLabel = "N", defaultValue = "300",
@@ -68,11 +69,11 @@ public final class ListenCli implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        SocketSpec local;
-        SocketSpec miSocket;
+        SocketName local;
+        SocketName miSocket;
         try {
-            local = SocketSpec.parse(socket);
-            miSocket = SocketSpec.parse(mi);
+            local = SocketName.parse(socket);
+            miSocket = MiSocketDefault.orDefault(mi);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.flush();
@@ -90,7 +91,7 @@ public final class ListenCli implements Callable<Integer> {
         }
     }
 
-    private int listen(Endpoint endpoint, SocketSpec miSocket, PrintWriter err) throws IOException {
+    private int listen(Endpoint endpoint, SocketName miSocket, PrintWriter err) throws IOException {
         String subscriber = endpoint.local() + (encoder == null ? "" : ";encoder=" + encoder);
         err.println("listening on " + endpoint.local());
         err.flush();

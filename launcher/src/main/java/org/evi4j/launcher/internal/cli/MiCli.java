@@ -24,14 +24,16 @@ import picocli.CommandLine.Spec;
                 + "(timeout or socket error)."},
         footer = {"", "Examples:", "  mi version", "  mi event_subscribe E_DEMO udp:127.0.0.1:9000 60",
             "  mi raise_event E_DEMO '{\"caller\":\"alice\",\"n\":7}'",
-            "  mi --socket unix:/tmp/evi4j_mi.sock --legacy events_list"})
+            "  mi --socket udp:127.0.0.1:8080 --legacy events_list"})
 public final class MiCli implements Callable<Integer> {
 
     /** Exit status when no reply came. */
     public static final int NO_REPLY = 3;
 
-    @Option(names = "--socket", paramLabel = "SOCKET", defaultValue = "udp:127.0.0.1:8080",
-            description = "The MI socket: udp:HOST:PORT, udp:[IPv6]:PORT or unix:/path (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--socket", paramLabel = "SOCKET",
+            description = "The MI socket: unix:/path, udp:HOST:PORT or udp:[IPv6]:PORT (default: "
+                    + MiSocketDefault.SHOWN + ", the launcher's in this folder). A UNIX socket must belong to you "
+                    + "or root.")
     String socket;
 
     @Option(names = "--legacy", description = "Speak the legacy text MI (OpenSIPS 1.x-2.4) instead of JSON-RPC.")
@@ -58,7 +60,7 @@ public final class MiCli implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (MiClient client = MiClient.open(SocketSpec.parse(socket), legacy)) {
+        try (MiClient client = MiClient.open(MiSocketDefault.orDefault(socket), legacy)) {
             MiReply reply = client.call(command, args, positional, timeout);
             (reply.ok() ? out : err).println(reply.text());
             return reply.ok() ? 0 : 1;

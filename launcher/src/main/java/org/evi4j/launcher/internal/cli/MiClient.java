@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.evi4j.miclient.MiReply;
 import org.evi4j.miclient.MiRequests;
+import org.evi4j.support.net.SocketName;
 
 /** Sends MI requests to one MI socket and waits for each reply. Not thread-safe. */
 public final class MiClient implements AutoCloseable {
@@ -14,20 +15,20 @@ public final class MiClient implements AutoCloseable {
     /** The largest MI datagram (SPEC section 6), plus one byte to tell a full one from a truncated one. */
     static final int BUFFER = 65457 + 1;
 
-    private final SocketSpec server;
+    private final SocketName server;
     private final Endpoint endpoint;
     private final boolean legacy;
     private final byte[] buffer = new byte[BUFFER];
     private int nextId = 1;
 
-    private MiClient(SocketSpec server, Endpoint endpoint, boolean legacy) {
+    private MiClient(SocketName server, Endpoint endpoint, boolean legacy) {
         this.server = server;
         this.endpoint = endpoint;
         this.legacy = legacy;
     }
 
     /** A client of the MI socket {@code server}, speaking JSON-RPC or the legacy text. */
-    public static MiClient open(SocketSpec server, boolean legacy) throws IOException {
+    public static MiClient open(SocketName server, boolean legacy) throws IOException {
         return new MiClient(server, Endpoints.connectedTo(server), legacy);
     }
 

@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.evi4j.miclient.MiReply;
+import org.evi4j.support.net.SocketName;
 
 /** A listener's subscriptions, made, refreshed and ended through the MI ({@code event_subscribe}). */
 final class MiSubscriptions {
 
-    private final SocketSpec mi;
+    private final SocketName mi;
     private final String socket;
     private final List<String> events;
     private final int expire;
@@ -21,7 +22,7 @@ final class MiSubscriptions {
     /**
      * @param socket the listener's socket string, as the subscriptions name it
      */
-    MiSubscriptions(SocketSpec mi, String socket, List<String> events, int expire, int timeoutMillis,
+    MiSubscriptions(SocketName mi, String socket, List<String> events, int expire, int timeoutMillis,
             PrintWriter err) {
         this.mi = mi;
         this.socket = socket;

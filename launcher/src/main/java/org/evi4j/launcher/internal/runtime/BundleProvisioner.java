@@ -36,13 +36,13 @@ final class BundleProvisioner {
     private static final long REFRESH_TIMEOUT_SECONDS = 30;
 
     private final BundleContext context;
-    private final EmbeddedBundles source;
+    private final EmbeddedFiles source;
     private final Path stateFile;
 
     /**
      * @param stateFile where the checksums of the installed copies are kept between runs
      */
-    BundleProvisioner(BundleContext context, EmbeddedBundles source, Path stateFile) {
+    BundleProvisioner(BundleContext context, EmbeddedFiles source, Path stateFile) {
         this.context = context;
         this.source = source;
         this.stateFile = stateFile;
@@ -59,7 +59,7 @@ final class BundleProvisioner {
         }
         List<Bundle> result = new ArrayList<>();
         boolean refresh = false;
-        for (EmbeddedBundles.Entry entry : source.entries()) {
+        for (EmbeddedFiles.Entry entry : source.entries()) {
             String location = LOCATION_PREFIX + entry.fileName();
             String crc = Long.toHexString(entry.crc());
             Bundle bundle = installed.remove(location);

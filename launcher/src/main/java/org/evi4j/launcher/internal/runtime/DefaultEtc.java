@@ -1,19 +1,19 @@
 package org.evi4j.launcher.internal.runtime;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The configuration folder written on first run: an MI socket on UDP, one on a UNIX path, and the core with a
- * demo event published.
+ * The configuration folder written on first run: the {@code .cfg} files the Karaf features ship
+ * ({@code features/src/main/cfg}, copied into the launcher jar at build time), byte for byte. Their
+ * {@code ${karaf.data}} placeholders resolve to the data folder: the launcher sets that framework property.
  */
 final class DefaultEtc {
-
-    static final String UNIX_SOCKET_NAME = "evi4j_mi.sock";
 
     private DefaultEtc() {
     }
@@ -21,84 +21,24 @@ final class DefaultEtc {
     /**
      * Writes the default files when {@code etc} is missing or empty; leaves any other folder alone.
      *
-     * @param workDir where the UNIX MI socket goes (if its path fits the 107-byte limit; else /tmp)
-     * @return whether the defaults were written
+     * @return the names of the files written; empty when the folder was left alone
      */
-    static boolean writeIfEmpty(Path etc, Path workDir) throws IOException {
+    static List<String> writeIfEmpty(Path etc, EmbeddedFiles defaults) throws IOException {
         if (Files.isDirectory(etc)) {
             try (Stream<Path> files = Files.list(etc)) {
                 if (files.findAny().isPresent()) {
-                    return false;
+                    return List.of();
                 }
             }
         }
         Files.createDirectories(etc);
-        write(etc.resolve("org.evi4j.core.cfg"), core());
-        write(etc.resolve("org.evi4j.mi.datagram-udp.cfg"), miDatagram("udp:127.0.0.1:8080",
-                "The MI over UDP (OpenSIPS mi_datagram), on loopback: try `mi version`."));
-        write(etc.resolve("org.evi4j.mi.datagram-unix.cfg"), miDatagram("unix:" + unixSocketPath(workDir),
-                "The MI over a UNIX datagram socket; the file is created at start and removed at stop."));
-        return true;
-    }
-
-    /** The default UNIX MI socket: in the working folder, or in /tmp when that path would be too long. */
-    static Path unixSocketPath(Path workDir) {
-        Path inWorkDir = workDir.toAbsolutePath().normalize().resolve(UNIX_SOCKET_NAME);
-        boolean fits = inWorkDir.toString().getBytes(StandardCharsets.UTF_8).length <= 107;
-        return fits ? inWorkDir : Paths.get("/tmp", UNIX_SOCKET_NAME);
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
-
-    private static String core() {
-        return """
-                # evi4j core: the Event Interface (PID org.evi4j.core). Edits take effect while running.
-                #
-                # published_events: comma-separated event names published at start, so that they can be
-                #   subscribed to (event_subscribe) and raised (raise_event) over the MI.
-                published_events = E_DEMO
-                #
-                # default_encoder: how events are written to subscribers without ";encoder=NAME" in their socket:
-                #   jsonrpc (JSON-RPC 2.0 notification, OpenSIPS 3.1+) or legacy (name::value text, OpenSIPS 1.7-3.0).
-                # default_encoder = jsonrpc
-                # default_expire: subscription lifetime in seconds when event_subscribe gives none.
-                # default_expire = 3600
-                # max_expire: the longest expire accepted, in seconds (0 = no limit).
-                # max_expire = 0
-                # allowed_destinations: CIDRs a UDP subscriber may point at (UNIX paths are always allowed).
-                # allowed_destinations = 127.0.0.0/8, ::1/128
-                # persist: keep subscriptions across restarts (a journal under the data folder; every change is
-                #   on disk before it is answered, so a kill -9 keeps it).
-                # persist = true
-                # commit_window_us: µs a commit waits for other changes to share its disk force (0 = none).
-                # commit_window_us = 0
-                """;
-    }
-
-    private static String miDatagram(String socketName, String what) {
-        return """
-                # %s
-                # One MI datagram server per org.evi4j.mi.datagram-<name>.cfg file (factory PID
-                # org.evi4j.mi.datagram); add, edit or delete such files while running.
-                #
-                # socket_name: udp:HOST:PORT, udp:[IPv6]:PORT, or unix:/absolute/path (at most 107 bytes).
-                socket_name = %s
-                #
-                # children_count: reader threads on the socket.
-                # children_count = 1
-                # busy_poll_us: UDP only; after a request, poll this long for the next before sleeping
-                # (faster round trips under steady traffic for some CPU while it flows; 0 = off).
-                # busy_poll_us = 50
-                # socket_timeout: how long a reply may wait for a full UNIX client queue, in ms.
-                # socket_timeout = 2000
-                # reply_indent: indent per level in legacy text replies.
-                # reply_indent = \\t
-                # unix_socket_mode / unix_socket_user / unix_socket_group: the UNIX socket file's permissions.
-                # unix_socket_mode = 0660
-                # allowed_sources: CIDRs that may use a UDP MI socket.
-                # allowed_sources = 127.0.0.0/8, ::1/128
-                """.formatted(what, socketName);
+        List<String> written = new ArrayList<>();
+        for (EmbeddedFiles.Entry entry : defaults.entries()) {
+            try (InputStream in = defaults.open(entry)) {
+                Files.copy(in, etc.resolve(entry.fileName()));
+            }
+            written.add(entry.fileName());
+        }
+        return written;
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
+import org.evi4j.support.net.SocketName;
 import org.newsclub.net.unix.AFUNIXDatagramChannel;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
@@ -21,11 +22,11 @@ final class FakeMiServer implements AutoCloseable {
 
     final List<String> requests = new CopyOnWriteArrayList<>();
     private final DatagramChannel channel;
-    private final SocketSpec socket;
+    private final SocketName socket;
     private final Function<String, String> replier;
     private final Thread thread;
 
-    private FakeMiServer(DatagramChannel channel, SocketSpec socket, Function<String, String> replier) {
+    private FakeMiServer(DatagramChannel channel, SocketName socket, Function<String, String> replier) {
         this.channel = channel;
         this.socket = socket;
         this.replier = replier;
@@ -38,13 +39,13 @@ final class FakeMiServer implements AutoCloseable {
         DatagramChannel channel = DatagramChannel.open();
         channel.bind(new InetSocketAddress("127.0.0.1", 0));
         int port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
-        return new FakeMiServer(channel, SocketSpec.parse("udp:127.0.0.1:" + port), replier);
+        return new FakeMiServer(channel, SocketName.parse("udp:127.0.0.1:" + port), replier);
     }
 
     static FakeMiServer unix(Path path, Function<String, String> replier) throws IOException {
         AFUNIXDatagramChannel channel = AFUNIXDatagramChannel.open();
         channel.bind(AFUNIXSocketAddress.of(path));
-        return new FakeMiServer(channel, SocketSpec.unix(path), replier);
+        return new FakeMiServer(channel, SocketName.unix(path), replier);
     }
 
     /** Answers every JSON-RPC request with {@code "OK"}. */
@@ -52,7 +53,7 @@ final class FakeMiServer implements AutoCloseable {
         return "{\"jsonrpc\":\"2.0\",\"result\":\"OK\",\"id\":" + request.replaceAll(".*\"id\":(\\d+).*", "$1") + "}";
     }
 
-    SocketSpec socket() {
+    SocketName socket() {
         return socket;
     }
 

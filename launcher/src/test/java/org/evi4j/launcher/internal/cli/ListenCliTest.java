@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.evi4j.support.net.SocketName;
 import org.evi4j.launcher.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class ListenCliTest {
             assertThat(first.group(1)).isEqualTo("E_DEMO");
             assertThat(first.group(3)).isEqualTo("1");
             assertThat(mi.requests.get(1)).as("the refresh repeats the subscription").isEqualTo(mi.requests.get(0));
-            SocketSpec listener = SocketSpec.parse(first.group(2));
+            SocketName listener = SocketName.parse(first.group(2));
             assertThat(err.toString()).contains("listening on " + listener, "subscribed E_DEMO");
 
             send(listener, "{\"jsonrpc\":\"2.0\",\"method\":\"E_DEMO\",\"params\":{\"n\":1}}");
@@ -123,12 +124,12 @@ class ListenCliTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> err.toString().contains("listening on"));
         Matcher m = Pattern.compile("listening on (\\S+)").matcher(err.toString());
         assertThat(m.find()).isTrue();
-        send(SocketSpec.parse(m.group(1)), "E_X\n\n");
+        send(SocketName.parse(m.group(1)), "E_X\n\n");
         assertThat(listen.get(10, TimeUnit.SECONDS)).isZero();
         assertThat(out.toString()).isEqualTo("E_X\n");
     }
 
-    private static void send(SocketSpec to, String datagram) throws Exception {
+    private static void send(SocketName to, String datagram) throws Exception {
         byte[] bytes = datagram.getBytes(StandardCharsets.UTF_8);
         try (DatagramSocket socket = new DatagramSocket()) {
             socket.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress(to.host(), to.port())));

@@ -78,7 +78,7 @@ class MiCliTest {
     @Test
     void badSocketIsAUsageError() {
         assertThat(run("mi", "--socket", "tcp:1.2.3.4:5", "version")).isEqualTo(2);
-        assertThat(err.toString()).contains("bad socket");
+        assertThat(err.toString()).contains("socket 'tcp:1.2.3.4:5'");
     }
 
     @Test

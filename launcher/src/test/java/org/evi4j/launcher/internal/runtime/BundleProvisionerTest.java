@@ -41,7 +41,7 @@ class BundleProvisionerTest {
         Framework framework = new FrameworkFactory().newFramework(Map.of(
                 "org.osgi.framework.storage", dir.resolve("storage").toString(), "felix.log.level", "0"));
         framework.start();
-        try (EmbeddedBundles bundles = EmbeddedBundles.ofFolder(folder)) {
+        try (EmbeddedFiles bundles = EmbeddedFiles.ofFolder(folder)) {
             List<Bundle> installed = new BundleProvisioner(framework.getBundleContext(), bundles,
                     dir.resolve("state.properties")).provision();
             whileRunning.check(framework, installed);

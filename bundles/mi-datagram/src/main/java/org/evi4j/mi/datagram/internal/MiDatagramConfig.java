@@ -59,7 +59,25 @@ public @interface MiDatagramConfig {
             description = "UDP only: how long a reader polls for the next request before blocking; 0 = off")
     int busy__poll__us() default 50;
 
-    /** Comma-separated CIDRs whose requests a UDP socket answers; others are ignored and counted. */
-    @AttributeDefinition(name = "Allowed UDP sources", description = "comma-separated CIDRs, e.g. 127.0.0.0/8,::1/128")
-    String allowed__sources() default "127.0.0.0/8,::1/128";
+    /**
+     * CIDRs whose requests a UDP socket answers; others are ignored and counted. Each value may hold several,
+     * comma-separated (a {@code .cfg} line gives one value).
+     */
+    @AttributeDefinition(name = "Allowed UDP sources", description = "CIDRs, e.g. 127.0.0.0/8, ::1/128")
+    String[] allowed__sources() default {"127.0.0.0/8", "::1/128"};
+
+    /**
+     * The MI commands this socket serves, as {@code which} names them (each value may hold several,
+     * comma-separated); empty serves every command, as an OpenSIPS MI socket does. Others get {@code 403 Forbidden}.
+     */
+    @AttributeDefinition(name = "Allowed commands", required = false,
+            description = "Commands served, e.g. version, which, events_list; empty = every command")
+    String[] allowed__commands() default {};
+
+    /**
+     * Serve only commands that change nothing: which, help, version, uptime, ps, events_list, subscribers_list,
+     * get_statistics, list_statistics (also within {@code allowed_commands}). Others get {@code 403 Forbidden}.
+     */
+    @AttributeDefinition(name = "Read only", description = "Serve only the commands that change nothing")
+    boolean read__only() default false;
 }

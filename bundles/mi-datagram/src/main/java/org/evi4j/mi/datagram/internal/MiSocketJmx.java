@@ -78,4 +78,9 @@ final class MiSocketJmx implements MiSocketMXBean {
     public long getErrors() {
         return counters.errors();
     }
+
+    @Override
+    public long getCommandsRefused() {
+        return counters.commandsRefused();
+    }
 }

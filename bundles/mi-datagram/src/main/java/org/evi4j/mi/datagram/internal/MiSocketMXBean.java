@@ -18,4 +18,6 @@ public interface MiSocketMXBean {
     long getTruncated();
 
     long getErrors();
+
+    long getCommandsRefused();
 }

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 
 import org.evi4j.mi.MiDispatcher;
 import org.slf4j.Logger;
@@ -35,10 +36,14 @@ final class Reader implements Runnable {
     private final Leadership leadership;
     private boolean leading;
     private final long busyPollNanos;
+    private final CommandPolicy commands;
+    private final Predicate<String> allowed = this::allowed;
     // one byte more than the limit, to tell a datagram that was cut from one that fitted exactly
     private final ByteBuffer request = ByteBuffer.allocate(MAX_DATAGRAM + 1);
     private final ByteBuffer reply = ByteBuffer.allocate(MAX_DATAGRAM);
     private SocketAddress lastAllowed;
+    /** The sender of the request being served, for the log line of a refused command. */
+    private SocketAddress current;
 
     /**
      * @param leading       whether this reader starts as the leader: exactly one of a socket's readers does
@@ -46,7 +51,8 @@ final class Reader implements Runnable {
      *                      must {@link Endpoint#canPoll poll} otherwise)
      */
     Reader(Endpoint endpoint, MiDispatcher dispatcher, String indent, SocketCounters counters, ServerLogs logs,
-            Leadership leadership, boolean leading, long busyPollNanos) {
+            Leadership leadership, boolean leading, long busyPollNanos, CommandPolicy commands) {
+        this.commands = commands;
         this.endpoint = endpoint;
         this.busyPollNanos = busyPollNanos;
         this.leadership = leadership;
@@ -121,13 +127,25 @@ final class Reader implements Runnable {
             counters.truncated.increment();
         }
         try {
-            if (dispatcher.dispatch(request, reply, indent)) {
+            current = source;
+            if (commands.restricts() ? dispatcher.dispatch(request, reply, indent, allowed)
+                    : dispatcher.dispatch(request, reply, indent)) {
                 send(source);
             }
         } catch (RuntimeException | Error e) {
             counters.errors.increment();
             logs.dispatchFailed(endpoint.name(), source, e);
         }
+    }
+
+    /** Asked by the dispatcher once per request for a known command, when this socket restricts commands. */
+    private boolean allowed(String command) {
+        if (commands.allows(command)) {
+            return true;
+        }
+        counters.commandsRefused.increment();
+        logs.forbidden(endpoint.name(), command, current);
+        return false;
     }
 
     private void send(SocketAddress to) {

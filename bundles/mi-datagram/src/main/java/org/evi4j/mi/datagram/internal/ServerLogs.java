@@ -16,6 +16,7 @@ final class ServerLogs {
     private final LogLimiter receive = limiter();
     private final LogLimiter dispatch = limiter();
     private final LogLimiter drop = limiter();
+    private final LogLimiter forbidden = limiter();
 
     private static LogLimiter limiter() {
         return new LogLimiter(INTERVAL_SECONDS, TimeUnit.SECONDS);
@@ -26,6 +27,15 @@ final class ServerLogs {
         if (skipped >= 0) {
             LOG.warn("MI socket {}: ignored a request from {}, not in allowed_sources{}", socket, source,
                     skipped(skipped));
+        }
+    }
+
+    /** @param command a registered command's name, never the request's text */
+    void forbidden(String socket, String command, SocketAddress source) {
+        long skipped = forbidden.permit();
+        if (skipped >= 0) {
+            LOG.warn("MI socket {}: refused {} from {}: not allowed on this socket (allowed_commands, read_only){}",
+                    socket, command, source, skipped(skipped));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.evi4j.mi.datagram.internal;
 
+import org.evi4j.support.net.Networks;
+import org.evi4j.support.net.SocketName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,9 +17,11 @@ import org.slf4j.LoggerFactory;
  * @param indent         legacy reply indent
  * @param sources        who may use a UDP socket
  * @param busyPollMicros how long a UDP reader polls after a request before it blocks; 0 = never polls
+ * @param commands       the commands served
  */
 record ServerSettings(SocketName socket, int children, int mode, String user, String group, int timeoutMillis,
-        String indent, SourceFilter sources, int busyPollMicros) {
+        String indent, Networks sources, int busyPollMicros,
+        CommandPolicy commands) {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerSettings.class);
     static final int MAX_CHILDREN = 1024;
@@ -30,7 +34,12 @@ record ServerSettings(SocketName socket, int children, int mode, String user, St
      * @throws IllegalArgumentException naming the property that is wrong and why
      */
     static ServerSettings of(MiDatagramConfig config) {
-        SocketName socket = SocketName.parse(config.socket__name());
+        SocketName socket;
+        try {
+            socket = SocketName.parse(config.socket__name());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("socket_name: " + e.getMessage(), e);
+        }
         int children = config.children__count();
         if (children < 1 || children > MAX_CHILDREN) {
             throw new IllegalArgumentException("children_count must be from 1 to " + MAX_CHILDREN + ", not " + children);
@@ -47,7 +56,8 @@ record ServerSettings(SocketName socket, int children, int mode, String user, St
         return new ServerSettings(socket, children, mode(config.unix__socket__mode()),
                 orEmpty(config.unix__socket__user()), orEmpty(config.unix__socket__group()), timeout,
                 indent(config.reply__indent()),
-                SourceFilter.parse(config.allowed__sources()), busyPoll);
+                Networks.parse("allowed_sources", config.allowed__sources()), busyPoll,
+                CommandPolicy.of(config.allowed__commands(), config.read__only()));
     }
 
     /** Octal digits, as OpenSIPS's {@code unix_socket_mode}; 0 becomes 0600. */

@@ -11,6 +11,7 @@ final class SocketCounters implements MiSocketStatistics {
     final LongAdder sourcesRefused = new LongAdder();
     final LongAdder truncated = new LongAdder();
     final LongAdder errors = new LongAdder();
+    final LongAdder commandsRefused = new LongAdder();
 
     SocketCounters(String socket) {
         this.socket = socket;
@@ -42,6 +43,11 @@ final class SocketCounters implements MiSocketStatistics {
     }
 
     @Override
+    public long refused() {
+        return sourcesRefused();
+    }
+
+    @Override
     public long truncated() {
         return truncated.sum();
     }
@@ -52,8 +58,14 @@ final class SocketCounters implements MiSocketStatistics {
     }
 
     @Override
+    public long commandsRefused() {
+        return commandsRefused.sum();
+    }
+
+    @Override
     public String toString() {
         return socket + " requests=" + requests() + " replies=" + replies() + " dropped=" + repliesDropped()
-                + " refused=" + sourcesRefused() + " truncated=" + truncated() + " errors=" + errors();
+                + " refused=" + sourcesRefused() + " truncated=" + truncated() + " errors=" + errors()
+                + " forbidden=" + commandsRefused();
     }
 }

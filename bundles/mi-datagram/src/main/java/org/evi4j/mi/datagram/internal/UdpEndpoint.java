@@ -9,6 +9,8 @@ import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 
+import org.evi4j.support.net.Networks;
+import org.evi4j.support.net.SocketName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +23,9 @@ import org.slf4j.LoggerFactory;
 final class UdpEndpoint extends ChannelEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(UdpEndpoint.class);
 
-    private final SourceFilter sources;
+    private final Networks sources;
 
-    private UdpEndpoint(DatagramChannel channel, String configuredHost, SourceFilter sources) throws IOException {
+    private UdpEndpoint(DatagramChannel channel, String configuredHost, Networks sources) throws IOException {
         super(channel, channel.getLocalAddress(), name((InetSocketAddress) channel.getLocalAddress(), configuredHost));
         this.sources = sources;
     }
@@ -36,7 +38,7 @@ final class UdpEndpoint extends ChannelEndpoint {
     }
 
     /** Resolves the host and binds. */
-    static UdpEndpoint open(SocketName socket, SourceFilter sources) throws IOException {
+    static UdpEndpoint open(SocketName socket, Networks sources) throws IOException {
         InetAddress address = InetAddress.getByName(socket.host());
         DatagramChannel channel = DatagramChannel.open(address instanceof Inet6Address
                 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);

@@ -5,6 +5,7 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
+import org.evi4j.support.unix.UnixSocketFile;
 import org.newsclub.net.unix.AFUNIXDatagramChannel;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
@@ -17,6 +18,9 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
 final class UnixEndpoint extends ChannelEndpoint {
     private final Path path;
     private final Object identity;
+    /** Per reader thread: it owns a direct buffer. */
+    private final ThreadLocal<SenderAwareReceive> receivers =
+            ThreadLocal.withInitial(() -> SenderAwareReceive.find(Reader.MAX_DATAGRAM + 1));
 
     private UnixEndpoint(AFUNIXDatagramChannel channel, AFUNIXSocketAddress local, Path path, Object identity) {
         super(channel, local, "unix:" + path);
@@ -24,20 +28,20 @@ final class UnixEndpoint extends ChannelEndpoint {
         this.identity = identity;
     }
 
-    /** Replaces a stale socket file, binds, applies the access settings. */
+    /**
+     * Replaces a stale socket file and binds with the access settings applied before the socket is reachable: bound
+     * in a private folder, then renamed into place ({@link UnixSocketFile#bindPrivately}).
+     */
     static UnixEndpoint open(Path path, ServerSettings settings) throws IOException {
-        UnixSocketFile.clearStale(path);
-        AFUNIXSocketAddress address = AFUNIXSocketAddress.of(path);
         AFUNIXDatagramChannel channel = AFUNIXDatagramChannel.open();
         Object identity = null;
         try {
             channel.setDeleteOnClose(false);
-            channel.bind(address);
-            identity = UnixSocketFile.identity(path);
-            UnixSocketFile.applyAccess(path, settings.mode(), settings.user(), settings.group());
+            identity = UnixSocketFile.bindPrivately(path, at -> channel.bind(AFUNIXSocketAddress.of(at)),
+                    settings.mode(), settings.user(), settings.group());
             // also a receive timeout: an idle reader then wakes once per timeout, which costs nothing
             channel.socket().setSoTimeout(settings.timeoutMillis());
-            return new UnixEndpoint(channel, address, path, identity);
+            return new UnixEndpoint(channel, AFUNIXSocketAddress.of(path), path, identity);
         } catch (IOException | RuntimeException e) {
             channel.close();
             if (identity != null) {
@@ -45,6 +49,13 @@ final class UnixEndpoint extends ChannelEndpoint {
             }
             throw e;
         }
+    }
+
+    /** Also tells the sender of an empty datagram, which junixsocket's own receive drops. */
+    @Override
+    public SocketAddress receive(ByteBuffer request) throws IOException {
+        SenderAwareReceive receiver = receivers.get();
+        return receiver == null ? super.receive(request) : receiver.receive((AFUNIXDatagramChannel) channel, request);
     }
 
     @Override

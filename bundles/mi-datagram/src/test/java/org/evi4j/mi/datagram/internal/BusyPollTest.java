@@ -51,7 +51,7 @@ class BusyPollTest {
 
     private void startReader(long busyPollNanos) {
         reader = new Thread(new Reader(endpoint, MiTestSupport.REVERSE, "\t", new SocketCounters("fake"),
-                new ServerLogs(), new Leadership(), true, busyPollNanos), "busy-poll-test-reader");
+                new ServerLogs(), new Leadership(), true, busyPollNanos, CommandPolicy.ALL), "busy-poll-test-reader");
         reader.setDaemon(true);
         reader.start();
     }

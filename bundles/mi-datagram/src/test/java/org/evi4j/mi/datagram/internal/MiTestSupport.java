@@ -34,7 +34,7 @@ final class MiTestSupport {
 
     /**
      * A configuration as DS would build it: the given properties (OpenSIPS names, e.g. {@code socket_name}), the
-     * annotation's defaults for the others.
+     * annotation's defaults for the others; a String given for a String[] property becomes one element.
      */
     static MiDatagramConfig config(Object... keysAndValues) {
         Map<String, Object> properties = new HashMap<>();

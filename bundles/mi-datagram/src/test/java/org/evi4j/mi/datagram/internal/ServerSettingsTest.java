@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.evi4j.mi.datagram.internal.MiTestSupport.config;
 
+import org.evi4j.support.net.SocketName;
+import org.evi4j.support.unix.UnixSocketFile;
+
 import org.junit.jupiter.api.Test;
 
 class ServerSettingsTest {
@@ -17,7 +20,7 @@ class ServerSettingsTest {
         assertThat(settings.group()).isEmpty();
         assertThat(settings.timeoutMillis()).isEqualTo(2000);
         assertThat(settings.indent()).isEqualTo("\t");
-        assertThat(settings.sources()).hasToString("127.0.0.0/8,::1/128");
+        assertThat(settings.sources()).hasToString("127.0.0.0/8, ::1/128");
         assertThat(settings.busyPollMicros()).isEqualTo(50);
     }
 
@@ -34,6 +37,8 @@ class ServerSettingsTest {
         assertThat(settings.timeoutMillis()).isEqualTo(50);
         assertThat(settings.indent()).isEmpty();
         assertThat(settings.sources()).hasToString("10.0.0.0/8");
+        assertThat(ServerSettings.of(config("socket_name", "/tmp/s", "allowed_sources",
+                new String[] {"10.0.0.0/8, 192.0.2.1", "::1"})).sources()).hasToString("10.0.0.0/8, 192.0.2.1, ::1");
         assertThat(settings.busyPollMicros()).isZero();
     }
 
@@ -59,7 +64,8 @@ class ServerSettingsTest {
 
     @Test
     void refusesBadValuesNamingTheProperty() {
-        assertThatThrownBy(() -> ServerSettings.of(config())).hasMessageContaining("socket_name is required");
+        assertThatThrownBy(() -> ServerSettings.of(config())).hasMessageContaining("socket_name: a socket is required");
+        assertThatThrownBy(() -> ServerSettings.of(config("socket_name", "unix:rel"))).hasMessageContaining("socket_name");
         assertThatThrownBy(() -> ServerSettings.of(config("socket_name", "/tmp/s", "children_count", 0)))
                 .hasMessageContaining("children_count");
         assertThatThrownBy(() -> ServerSettings.of(config("socket_name", "/tmp/s", "children_count", 1025)))

@@ -186,6 +186,49 @@ class UdpServerTest {
         assertThat(readerThreads(server.statistics().socket())).hasSize(1);
     }
 
+    /** Asks the socket's policy whether the request's text, taken as a command name, may run. */
+    private static final class PolicyAsking implements MiDispatcher {
+        @Override
+        public boolean dispatch(java.nio.ByteBuffer request, java.nio.ByteBuffer reply, String indent) {
+            return answer(reply, "unrestricted " + text(request));
+        }
+
+        @Override
+        public boolean dispatch(java.nio.ByteBuffer request, java.nio.ByteBuffer reply, String indent,
+                java.util.function.Predicate<String> allowed) {
+            String command = text(request);
+            return answer(reply, (allowed.test(command) ? "ran " : "403 ") + command);
+        }
+    }
+
+    @Test
+    void aReadOnlySocketHasTheDispatcherRefuseCommandsThatChangeStateAndCountsThem() throws IOException {
+        start(new PolicyAsking(), "socket_name", "udp:127.0.0.1:0", "read_only", true);
+        try (MiClient client = client()) {
+            assertThat(client.call("version")).isEqualTo("ran version");
+            assertThat(client.call("event_subscribe")).isEqualTo("403 event_subscribe");
+        }
+        assertThat(server.statistics().commandsRefused()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnrestrictedSocketUsesThePlainDispatch() throws IOException {
+        start(new PolicyAsking(), "socket_name", "udp:127.0.0.1:0");
+        try (MiClient client = client()) {
+            assertThat(client.call("event_subscribe")).isEqualTo("unrestricted event_subscribe");
+        }
+    }
+
+    @Test
+    void aDispatcherThatCannotRestrictServesNothingOnARestrictedSocket() throws IOException {
+        start(MiTestSupport.REVERSE, "socket_name", "udp:127.0.0.1:0", "allowed_commands", "version");
+        try (MiClient client = client()) {
+            client.send("version");
+            assertThat(client.receive(300)).isNull();
+        }
+        await().until(() -> server.statistics().errors() == 1);
+    }
+
     @Test
     void aSecondReaderServesWhileTheFirstIsBusy() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);

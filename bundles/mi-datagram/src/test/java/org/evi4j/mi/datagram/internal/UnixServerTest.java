@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.evi4j.mi.MiDispatcher;
+import org.evi4j.testkit.EmptyDatagrams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,25 @@ class UnixServerTest {
             connected.read(reply);
             assertThat(text(reply.flip())).isEqualTo("gnip");
         }
+    }
+
+    @Test
+    void anEmptyDatagramIsServedAndAnsweredAsOverUdp() throws IOException {
+        MiDispatcher lengths = (request, reply, indent) -> answer(reply, "length " + request.remaining());
+        start(lengths, "socket_name", socket.toString());
+        try (AFUNIXDatagramChannel connected = AFUNIXDatagramChannel.open()) {
+            connected.bind(AFUNIXSocketAddress.of(dir.resolve("c")));
+            connected.connect(AFUNIXSocketAddress.of(socket));
+            connected.socket().setSoTimeout(10_000);
+            EmptyDatagrams.send(connected.getFileDescriptor(), AFUNIXDatagramChannel.class.getClassLoader());
+            java.nio.ByteBuffer reply = java.nio.ByteBuffer.allocate(100);
+            connected.read(reply);
+            assertThat(text(reply.flip())).isEqualTo("length 0");
+            connected.write(java.nio.ByteBuffer.wrap("next".getBytes()));
+            connected.read(reply.clear());
+            assertThat(text(reply.flip())).as("the socket goes on serving").isEqualTo("length 4");
+        }
+        assertThat(server.statistics().requests()).isEqualTo(2);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.evi4j.spi.Destination;
 import org.evi4j.support.datagram.ChannelSlot;
+import org.evi4j.support.net.SocketName;
 import org.newsclub.net.unix.AFUNIXDatagramChannel;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
@@ -16,8 +17,8 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
  */
 final class UnixDestination implements Destination {
 
-    /** sun_path holds 108 bytes including the terminating NUL. */
-    static final int MAX_PATH_BYTES = 107;
+    /** The longest path, shared with the MI sockets and the command line. */
+    static final int MAX_PATH_BYTES = SocketName.MAX_UNIX_PATH_BYTES;
 
     private final String path;
     private final AFUNIXSocketAddress socketAddress;
@@ -31,7 +32,7 @@ final class UnixDestination implements Destination {
     /**
      * Validates a path as given after {@code unix:} (or a bare socket string).
      *
-     * @throws IllegalArgumentException when it is empty, relative, holds a NUL or is longer than 107 bytes
+     * @throws IllegalArgumentException when it is empty, relative, holds a NUL or is longer than {@value #MAX_PATH_BYTES} bytes
      */
     static UnixDestination parse(String path) {
         if (path == null || path.isEmpty()) {
