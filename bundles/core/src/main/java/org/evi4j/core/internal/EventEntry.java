@@ -46,9 +46,9 @@ final class EventEntry {
     }
 
     /**
-     * Refreshes the subscriber with the binding's key (new address, lease and binding) or adds a new one at the
-     * head. The key is the scheme and the destination's shown address, so that a new password refreshes the
-     * subscriber rather than adding another.
+     * Refreshes the subscriber with the binding's identity (new address, lease and binding; the listed text stays)
+     * or adds a new one at the head. The identity is the scheme and the destination's identity (by default its
+     * shown address), so that a new password refreshes the subscriber rather than adding another.
      *
      * @param binding a binding with a destination
      * @param reserve takes one place in the global limit; false when it is full
@@ -59,7 +59,7 @@ final class EventEntry {
             BooleanSupplier reserve) {
         purge(now);
         Destination d = binding.destination();
-        Subscriber existing = find(SocketSpec.key(scheme, d.shownAddress()));
+        Subscriber existing = find(SocketSpec.key(scheme, d.identity()));
         if (existing != null) {
             Binding old;
             synchronized (existing) {
@@ -84,7 +84,7 @@ final class EventEntry {
 
     /** Adds a subscriber read back from storage at the head, unless one with its key is there already. */
     synchronized boolean restore(Subscriber subscriber) {
-        if (find(subscriber.key) != null) {
+        if (find(subscriber.identity) != null) {
             return false;
         }
         subscribers.add(0, subscriber);
@@ -92,7 +92,7 @@ final class EventEntry {
         return true;
     }
 
-    /** Removes the subscriber with that key at once. */
+    /** Removes the subscriber with that identity ({@code scheme:identity}) at once. */
     synchronized boolean remove(String key) {
         Subscriber s = find(key);
         if (s == null) {
@@ -158,7 +158,7 @@ final class EventEntry {
 
     private Subscriber find(String key) {
         for (Subscriber s : subscribers) {
-            if (s.key.equals(key)) {
+            if (s.identity.equals(key)) {
                 return s;
             }
         }
