@@ -77,6 +77,9 @@ final class DirectTransports implements Transports {
 
         @Override
         public synchronized SendResult send(OutgoingEvent event) {
+            if (closed) {
+                return SendResult.failed("route closed");
+            }
             EventTransport t = schemes.get(scheme);
             if (t == null) {
                 report.undelivered(1, "no transport for scheme " + scheme);
