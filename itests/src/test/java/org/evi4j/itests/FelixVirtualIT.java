@@ -107,14 +107,8 @@ public class FelixVirtualIT extends InFullRuntime {
             evi.raise(RAISED);
             assertThat(text(udp.receive(5000))).isEqualTo(BYTES);
             try (DatagramPeer unix = DatagramPeer.unix(first)) {
-                Await.until("the first member used again once it works and its failure is over 1 s old", () -> {
-                    evi.raise(RAISED);
-                    try {
-                        return unix.receive(50) != null;
-                    } catch (java.io.IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+                Await.until("the first member used again once it works and its failure is over 1 s old",
+                        () -> raisedAndReceived(unix));
             }
         } finally {
             config.delete();
@@ -190,15 +184,18 @@ public class FelixVirtualIT extends InFullRuntime {
             evi.subscribe(EVENT, socket, 600);
             bundle("org.evi4j.transport-virtual").update();
             Await.registered(context, EventTransport.class, "(" + EventTransport.SCHEME_PROPERTY + "=virtual)");
-            Await.until("delivery through the updated virtual transport", () -> {
-                evi.raise(RAISED);
-                try {
-                    return udp.receive(50) != null;
-                } catch (java.io.IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            Await.until("delivery through the updated virtual transport", () -> raisedAndReceived(udp));
             assertThat(evi.subscribers(EVENT)).extracting(SubscriberInfo::socket).containsExactly(socket);
+        }
+    }
+
+    /** Raises one event; whether it reached the peer within 50 ms. */
+    private boolean raisedAndReceived(DatagramPeer peer) {
+        evi.raise(RAISED);
+        try {
+            return peer.receive(50) != null;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -212,11 +209,6 @@ public class FelixVirtualIT extends InFullRuntime {
     }
 
     private Bundle bundle(String symbolicName) {
-        for (Bundle b : context.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
+        return FullRuntime.bundle(context, symbolicName);
     }
 }
