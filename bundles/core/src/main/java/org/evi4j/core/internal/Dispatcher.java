@@ -20,6 +20,7 @@ final class Dispatcher {
     private final Destinations destinations;
     private final Problems problems;
     private final Clock clock;
+    private final ThreadLocal<Outgoing> reusable = ThreadLocal.withInitial(Outgoing::new);
 
     Dispatcher(ServiceIndex<EventTransport> transports, ServiceIndex<EventEncoder> encoders,
             Destinations destinations, Problems problems, Clock clock) {
@@ -40,30 +41,36 @@ final class Dispatcher {
         }
         long now = clock.millis();
         String[] encoderNames = snapshot.encoders();
-        // nearly every event has one encoder in use: keep its outgoing event in a local, no array per raise
+        // nearly every event has one encoder in use: its outgoing event is this thread's reusable one, no array
         Outgoing single = null;
         Outgoing[] outgoings = encoderNames.length > 1 ? new Outgoing[encoderNames.length] : null;
         int[] encoderIndex = snapshot.encoderIndex();
         int live = 0;
         boolean expired = false;
-        for (int i = 0; i < subscribers.length; i++) {
-            Subscriber s = subscribers[i];
-            if (!s.liveAt(now)) {
-                expired = true;
-                continue;
-            }
-            int e = encoderIndex[i];
-            Outgoing outgoing = outgoings == null ? single : outgoings[e];
-            if (outgoing == null) {
-                outgoing = new Outgoing(event, encoderNames[e], encoders.get(encoderNames[e]));
-                if (outgoings == null) {
-                    single = outgoing;
-                } else {
-                    outgoings[e] = outgoing;
+        try {
+            for (int i = 0; i < subscribers.length; i++) {
+                Subscriber s = subscribers[i];
+                if (!s.liveAt(now)) {
+                    expired = true;
+                    continue;
                 }
+                int e = encoderIndex[i];
+                Outgoing outgoing = outgoings == null ? single : outgoings[e];
+                if (outgoing == null) {
+                    String name = encoderNames[e];
+                    if (outgoings == null) {
+                        outgoing = single = Outgoing.take(reusable, event, name, encoders.get(name));
+                    } else {
+                        outgoing = outgoings[e] = new Outgoing(event, name, encoders.get(name));
+                    }
+                }
+                deliver(s, outgoing);
+                live++;
             }
-            deliver(s, outgoing);
-            live++;
+        } finally {
+            if (single != null) {
+                single.done();
+            }
         }
         if (expired) {
             entry.purge(now);

@@ -23,17 +23,49 @@ final class Outgoing implements OutgoingEvent {
         NONE, NO_ENCODER, ENCODER_FAILED, TOO_LARGE
     }
 
-    private final Event event;
-    private final String encoderName;
-    private final EventEncoder encoder;
+    private Event event;
+    private String encoderName;
+    private EventEncoder encoder;
     private ByteBuffer payload;
     private Missing missing = Missing.NONE;
+    /** Whether a raise on this thread is using this instance (a raise nested in a send takes a new one). */
+    private boolean inUse;
 
     /** @param encoder the encoder service, or {@code null} when none is registered under that name now */
     Outgoing(Event event, String encoderName, EventEncoder encoder) {
+        set(event, encoderName, encoder);
+    }
+
+    /** An instance for {@link #take}. */
+    Outgoing() {
+    }
+
+    /**
+     * This thread's reusable instance set to the event, or a new one when it is in use (a raise inside a send):
+     * the common single-encoder raise then allocates no more than the payload. Give it back with {@link #done}.
+     */
+    static Outgoing take(ThreadLocal<Outgoing> reusable, Event event, String encoderName, EventEncoder encoder) {
+        Outgoing o = reusable.get();
+        if (o.inUse) {
+            return new Outgoing(event, encoderName, encoder);
+        }
+        o.inUse = true;
+        o.set(event, encoderName, encoder);
+        return o;
+    }
+
+    /** Ends the raise's use: nothing of the event is kept. */
+    void done() {
+        set(null, null, null);
+        inUse = false;
+    }
+
+    private void set(Event event, String encoderName, EventEncoder encoder) {
         this.event = event;
         this.encoderName = encoderName;
         this.encoder = encoder;
+        this.payload = null;
+        this.missing = Missing.NONE;
     }
 
     @Override

@@ -88,6 +88,19 @@ class OutgoingEventTest {
         assertThat(shaping.lines).isEmpty();
     }
 
+    @Test
+    void aRaiseInsideASendDoesNotDisturbTheOuterEvent() {
+        f.engine.publish("E_B");
+        f.engine.subscribe("E_A", "shape:p1");
+        f.engine.subscribe("E_B", "shape:p2");
+        shaping.inside = () -> f.engine.raise(Event.of("E_B"));
+        f.engine.raise(E_A);
+        assertThat(shaping.lines).containsExactly("p2 jsonrpc:E_B", "p1 jsonrpc:E_A");
+        shaping.inside = null;
+        f.engine.raise(E_A);
+        assertThat(shaping.lines).endsWith("p1 jsonrpc:E_A");
+    }
+
     private SubscriberInfo info(String socket) {
         return f.engine.subscriber("E_A", socket).orElseThrow();
     }
@@ -97,6 +110,7 @@ class OutgoingEventTest {
 
         final List<String> lines = new CopyOnWriteArrayList<>();
         volatile boolean consume;
+        volatile Runnable inside;
 
         @Override
         public Destination parse(String address) {
@@ -114,6 +128,11 @@ class OutgoingEventTest {
             if (address.startsWith("own")) {
                 lines.add(address + " " + outgoing.event().name() + " " + outgoing.encoder());
                 return SendResult.SENT;
+            }
+            Runnable nested = inside;
+            if (nested != null) {
+                inside = null;
+                nested.run();
             }
             ByteBuffer payload = outgoing.payload();
             lines.add(address + " " + StandardCharsets.UTF_8.decode(consume ? payload : payload.duplicate()));

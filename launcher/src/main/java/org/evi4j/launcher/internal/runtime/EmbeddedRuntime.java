@@ -32,8 +32,8 @@ public final class EmbeddedRuntime {
     private static final String CONFIG_ADMIN_BUNDLE = "org.apache.felix.configadmin";
     private static final String EVI4J_PREFIX = "org.evi4j.";
     private static final List<String> EVI4J_START_ORDER = List.of("api", "junixsocket", "core",
-            "encoder-jsonrpc", "encoder-legacy", "transport-udp", "transport-unix", "transport-virtual", "evi-mi", "mi",
-            "mi-datagram");
+            "encoder-jsonrpc", "encoder-legacy", "transport-udp", "transport-unix", "transport-tcp",
+            "transport-virtual", "evi-mi", "mi", "mi-datagram");
     private static final long CONFIG_ADMIN_WAIT_MILLIS = 10_000;
     /** A .cfg file FileInstall cannot read never becomes a configuration: do not wait long for it. */
     private static final long CONFIGURATIONS_WAIT_MILLIS = 2_000;

@@ -1,4 +1,4 @@
-package org.evi4j.encoder.jsonrpc.internal;
+package org.evi4j.cjson;
 
 import java.io.OutputStream;
 import java.util.Arrays;
