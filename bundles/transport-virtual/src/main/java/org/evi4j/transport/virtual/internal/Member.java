@@ -13,7 +13,8 @@ import org.evi4j.spi.Transports;
  * into: every outcome goes on to the virtual subscriber's report (each member send counts once in the subscriber's
  * statistics, failures with the member named), and every failure, whether the send returned it or the member's
  * transport reported it later (an asynchronous member: a reliable TCP listener that answered an error, a broker
- * that refused), marks the member failed, so that FAILOVER and ROUND-ROBIN skip it for {@code failover_timeout}.
+ * that refused) or a problem it reports while events wait (a refused connection), marks the member failed, so that
+ * FAILOVER and ROUND-ROBIN skip it for {@code failover_timeout}.
  */
 final class Member implements DeliveryReport {
 
@@ -90,8 +91,10 @@ final class Member implements DeliveryReport {
         subscriber.undelivered(count, named(reason));
     }
 
+    /** A problem that has lost nothing yet (a refused connection while events wait): the member is not healthy. */
     @Override
     public void problem(String reason) {
+        failedAt = clock.millis();
         subscriber.problem(named(reason));
     }
 

@@ -41,6 +41,11 @@ final class AsyncTransport implements EventTransport {
         report.failed(count, reason);
     }
 
+    /** The connection is refused while the sends wait in the transport's queue. */
+    void problem(String reason) {
+        report.problem(reason);
+    }
+
     void deliver(int count) {
         report.sent(count);
         report.delivered(count);

@@ -20,12 +20,30 @@ final class RealParts {
 
     /** The UDP transport with its configuration's defaults (its configuration type is private to its bundle). */
     static EventTransport udp() {
+        return withDefaults("org.evi4j.transport.udp.internal.UdpTransport");
+    }
+
+    /** The TCP transport (OpenSIPS event_stream) with its configuration's defaults: notification mode. */
+    static EventTransport tcp() {
+        return withDefaults("org.evi4j.transport.tcp.internal.TcpTransport");
+    }
+
+    private static EventTransport withDefaults(String transportClass) {
         try {
-            Class<?> configType = Class.forName("org.evi4j.transport.udp.internal.UdpTransportConfig");
-            Object config = defaults(configType);
-            var constructor = Class.forName("org.evi4j.transport.udp.internal.UdpTransport")
-                    .getConstructor(configType);
-            return (EventTransport) constructor.newInstance(config);
+            Class<?> configType = Class.forName(transportClass + "Config");
+            var constructor = Class.forName(transportClass).getConstructor(configType);
+            return (EventTransport) constructor.newInstance(defaults(configType));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops a transport as SCR deactivates it (the TCP transport has a sender thread). */
+    static void stop(EventTransport transport) {
+        try {
+            var deactivate = transport.getClass().getDeclaredMethod("deactivate");
+            deactivate.setAccessible(true);
+            deactivate.invoke(transport);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

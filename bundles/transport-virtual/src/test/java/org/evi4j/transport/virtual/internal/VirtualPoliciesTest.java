@@ -102,6 +102,21 @@ class VirtualPoliciesTest {
     }
 
     @Test
+    void aRefusedConnectionWhileEventsWaitMakesFailoverUseTheNextMember() throws Exception {
+        AsyncTransport tcp = new AsyncTransport();
+        transports.with("tcp", tcp);
+        Destination d = subscribe("FAILOVER tcp:127.0.0.1:1 " + a.socket());
+
+        send(d);
+        tcp.problem("cannot connect to 127.0.0.1:1: Connection refused");
+        send(d);
+        assertThat(a.receive(2000)).as("the first event waits with tcp; the next goes on").isEqualTo(BYTES);
+        assertThat(tcp.sent).hasSize(1);
+        assertThat(report.problems).containsExactly("member tcp:127.0.0.1:1: cannot connect to 127.0.0.1:1:"
+                + " Connection refused");
+    }
+
+    @Test
     void roundRobinSkipsAMemberThatFailedAsynchronously() throws Exception {
         AsyncTransport tcp = new AsyncTransport();
         transports.with("tcp", tcp);
