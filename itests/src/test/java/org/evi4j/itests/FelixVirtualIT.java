@@ -16,6 +16,7 @@ import org.evi4j.api.EventInterface;
 import org.evi4j.api.InvalidSubscriptionException;
 import org.evi4j.api.SubscriberInfo;
 import org.evi4j.spi.EventTransport;
+import org.evi4j.testkit.TcpListener;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -112,6 +113,28 @@ public class FelixVirtualIT extends InFullRuntime {
             }
         } finally {
             config.delete();
+        }
+    }
+
+    @Test
+    public void tcpMembersGetTheSameBytesAndARefusedTcpConnectionMakesFailoverMoveOn() throws Exception {
+        Await.registered(context, EventTransport.class, "(" + EventTransport.SCHEME_PROPERTY + "=tcp)");
+        try (TcpListener listener = new TcpListener(TcpListener.Mode.READ); DatagramPeer udp = DatagramPeer.udp()) {
+            evi.subscribe(EVENT, "virtual:PARALLEL tcp:" + listener.address() + " " + udp.socketString(), 60);
+            evi.raise(RAISED);
+            assertThat(text(udp.receive(5000))).isEqualTo(BYTES);
+            Await.until("the event on the TCP member's connection", () -> listener.allText().equals(BYTES));
+            assertThat(evi.unsubscribe(EVENT, "virtual:PARALLEL " + udp.socketString() + " tcp:"
+                    + listener.address())).isTrue();
+        }
+        String down;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            down = "tcp:127.0.0.1:" + probe.getLocalPort();
+        }
+        try (DatagramPeer udp = DatagramPeer.udp()) {
+            evi.subscribe(EVENT, "virtual:FAILOVER " + down + " " + udp.socketString(), 60);
+            Await.until("events reach the udp member once the tcp member's connection is refused",
+                    () -> raisedAndReceived(udp));
         }
     }
 
