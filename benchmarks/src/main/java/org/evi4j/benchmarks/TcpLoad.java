@@ -18,7 +18,6 @@ import java.util.function.BooleanSupplier;
 
 import org.evi4j.api.Event;
 import org.evi4j.api.EventInterface;
-import org.evi4j.core.internal.BenchCore;
 import org.evi4j.encoder.jsonrpc.internal.JsonRpcEventEncoder;
 import org.evi4j.transport.tcp.internal.BenchTcp;
 import org.evi4j.transport.tcp.internal.TcpConnectionStats;

@@ -11,12 +11,13 @@ import java.util.concurrent.TimeUnit;
 import org.evi4j.api.Event;
 import org.evi4j.api.EventInterface;
 import org.evi4j.api.SubscriberInfo;
-import org.evi4j.core.internal.BenchCore;
 import org.evi4j.encoder.jsonrpc.internal.JsonRpcEventEncoder;
 import org.evi4j.spi.Transports;
-import org.evi4j.transport.udp.internal.BenchUdp;
+import org.evi4j.testkit.Configs;
 import org.evi4j.transport.udp.internal.UdpTransport;
-import org.evi4j.transport.virtual.internal.BenchVirtual;
+import org.evi4j.transport.udp.internal.UdpTransportConfig;
+import org.evi4j.transport.virtual.internal.VirtualTransport;
+import org.evi4j.transport.virtual.internal.VirtualTransportConfig;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -65,10 +66,11 @@ public class VirtualBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         receivers = Receivers.udp(2, null);
-        udp = BenchUdp.start();
+        udp = new UdpTransport(Configs.of(UdpTransportConfig.class));
         core = new BenchCore().transport("udp", udp).encoder("jsonrpc", new JsonRpcEventEncoder());
         events = core.start();
-        core.transport("virtual", BenchVirtual.start((Transports) events));
+        core.transport("virtual",
+                new VirtualTransport((Transports) events, Configs.of(VirtualTransportConfig.class)));
         event = EncoderEvents.small();
         events.publish(event.name());
         List<String> sockets = receivers.sockets();
@@ -114,7 +116,7 @@ public class VirtualBenchmark {
             c.close();
         }
         core.close();
-        BenchUdp.stop(udp);
+        udp.deactivate();
         receivers.close();
     }
 

@@ -28,7 +28,7 @@ final class EviOptions {
     }
 
     /**
-     * Felix + SCR + ConfigAdmin + Jackson + JUnit/AssertJ + junixsocket, and the vectors folder for the probe.
+     * Felix + SCR + ConfigAdmin + Jackson + JUnit/AssertJ/Awaitility + junixsocket, and the vectors folder for the probe.
      * SLF4J comes from the pax-logging-api bundle pax-exam adds itself (every level, into the test output).
      */
     static Option runtime() {
@@ -48,6 +48,9 @@ final class EviOptions {
                 mavenBundle("com.fasterxml.jackson.core", "jackson-databind", jackson),
                 mavenBundle("net.bytebuddy", "byte-buddy", version("bytebuddy")),
                 mavenBundle("org.assertj", "assertj-core", version("assertj")),
+                // Awaitility, with the Hamcrest it imports: the probe waits as the unit tests do
+                mavenBundle("org.hamcrest", "hamcrest", version("hamcrest")),
+                mavenBundle("org.awaitility", "awaitility", version("awaitility")),
                 junixsocket(),
                 testkit(),
                 junitBundles());

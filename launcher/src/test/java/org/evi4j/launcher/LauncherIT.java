@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.evi4j.launcher.internal.cli.MiClient;
-import org.evi4j.launcher.internal.cli.MiReply;
 import org.evi4j.launcher.internal.cli.SocketSpec;
+import org.evi4j.miclient.MiReply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -54,7 +54,7 @@ public final class EventInterfaceComponent implements EventInterface, Transports
     private Housekeeper housekeeper;
 
     @Activate
-    void activate(BundleContext context, CoreConfig config) {
+    public void activate(BundleContext context, CoreConfig config) {
         Settings settings = Settings.from(config);
         File file = settings.persist() ? context.getDataFile(DATA_FILE) : null;
         if (settings.persist() && file == null) {
@@ -75,7 +75,7 @@ public final class EventInterfaceComponent implements EventInterface, Transports
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         housekeeper.stop();
         engine.close();
         engine = null;
@@ -85,7 +85,7 @@ public final class EventInterfaceComponent implements EventInterface, Transports
     @Reference(service = EventTransport.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             unbind = "removeTransport", updated = "updatedTransport")
-    void addTransport(EventTransport transport, Map<String, Object> properties) {
+    public void addTransport(EventTransport transport, Map<String, Object> properties) {
         transports.add(transport, properties);
         LOG.debug("transport bound: {}", properties.get(EventTransport.SCHEME_PROPERTY));
     }
@@ -107,7 +107,7 @@ public final class EventInterfaceComponent implements EventInterface, Transports
     @Reference(service = EventEncoder.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             unbind = "removeEncoder", updated = "updatedEncoder")
-    void addEncoder(EventEncoder encoder, Map<String, Object> properties) {
+    public void addEncoder(EventEncoder encoder, Map<String, Object> properties) {
         encoders.add(encoder, properties);
     }
 

@@ -88,7 +88,7 @@ public final class MiDatagramServer {
 
     /** Closes the socket, which wakes the leader, wakes the other readers, and waits for them all to end. */
     @Deactivate
-    void stop() {
+    public void stop() {
         join(jmxRegistration);
         MiSocketJmx registered = jmx;
         if (registered != null) {
@@ -124,7 +124,7 @@ public final class MiDatagramServer {
     }
 
     /** The bound address (the actual port when {@code udp:HOST:0} was asked for). */
-    SocketAddress localAddress() {
+    public SocketAddress localAddress() {
         return endpoint.localAddress();
     }
 }

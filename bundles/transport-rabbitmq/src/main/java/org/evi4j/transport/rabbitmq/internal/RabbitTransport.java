@@ -55,7 +55,7 @@ public final class RabbitTransport implements EventTransport {
     }
 
     @Deactivate
-    void deactivate() throws InterruptedException {
+    public void deactivate() throws InterruptedException {
         List<BrokerLink> all;
         synchronized (links) {
             closed = true;

@@ -95,26 +95,26 @@ public final class TcpTransport implements EventTransport {
     /** Sends the bytes as they are: no method, id or event parameter can be added to bytes. */
     @Override
     public SendResult send(Destination destination, ByteBuffer payload) {
-        if (!(destination instanceof TcpDestination)) {
-            return FOREIGN;
-        }
-        TcpDestination tcp = (TcpDestination) destination;
-        TcpConnection connection = connectionOf(tcp);
-        return connection == null ? gone(tcp) : connection.offer(tcp, copy(payload), 0);
+        return send(destination, null, payload);
     }
 
     @Override
     public SendResult send(Destination destination, OutgoingEvent outgoing) {
+        return send(destination, outgoing, null);
+    }
+
+    /** One of {@code outgoing} and {@code payload} is given. */
+    private SendResult send(Destination destination, OutgoingEvent outgoing, ByteBuffer payload) {
         if (!(destination instanceof TcpDestination)) {
             return FOREIGN;
         }
         TcpDestination tcp = (TcpDestination) destination;
         TcpConnection connection = connectionOf(tcp);
         if (connection == null) {
-            return gone(tcp);
+            return tcp.released() ? RELEASED : STOPPED;
         }
-        if (tcp.method() == null && settings.plain()) {
-            return connection.offer(tcp, copy(outgoing.payload()), 0);
+        if (outgoing == null || tcp.method() == null && settings.plain()) {
+            return connection.offer(tcp, copy(outgoing == null ? payload : outgoing.payload()), 0);
         }
         int id = settings.reliable() ? connection.nextId() : 0;
         byte[] bytes;
@@ -149,10 +149,6 @@ public final class TcpTransport implements EventTransport {
         byte[] bytes = new byte[payload.remaining()];
         payload.get(payload.position(), bytes);
         return bytes;
-    }
-
-    private static SendResult gone(TcpDestination tcp) {
-        return tcp.released() ? RELEASED : STOPPED;
     }
 
     private TcpConnection connectionOf(TcpDestination destination) {

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -72,6 +74,20 @@ class TcpConnectionTest {
             assertThat(listener.allText()).isEqualTo(T1 + shaped + T1);
             assertThat(encodings).as("encoded once").hasValue(1);
             await().atMost(WAIT).until(() -> report.sent.get() == 3);
+        }
+    }
+
+    @Test
+    void bytesWithoutTheirEventGoOutAsTheyAreEvenInReliableMode() throws Exception {
+        try (TcpListener listener = new TcpListener(TcpListener.Mode.READ)) {
+            Destination d = start(settings(true, 1000, 1 << 20), listener.address() + "/m");
+            assertThat(transport.send(d, ByteBuffer.wrap(T1.getBytes(StandardCharsets.UTF_8))))
+                    .isSameAs(SendResult.PENDING);
+            await().atMost(WAIT).until(() -> listener.allText().equals(T1));
+            await().atMost(WAIT).until(() -> report.sent.get() == 1);
+            Destination foreign = () -> "elsewhere";
+            assertThat(transport.send(foreign, new TestEvent(E1)).reason())
+                    .isEqualTo("not a destination of the TCP transport");
         }
     }
 

@@ -71,7 +71,7 @@ public final class UdpTransport extends DatagramTransport<UdpDestination, Datagr
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         channels.close();
         LOG.debug("UDP transport stopped");
     }

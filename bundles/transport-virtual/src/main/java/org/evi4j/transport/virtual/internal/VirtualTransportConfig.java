@@ -6,7 +6,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /** Configuration of the virtual event transport (PID {@value VirtualTransport#PID}), OpenSIPS's module parameter. */
 @ObjectClassDefinition(name = "evi4j virtual event transport",
         description = "Sends each event to the member sockets of virtual:POLICY subscribers (OpenSIPS event_virtual)")
-@interface VirtualTransportConfig {
+public @interface VirtualTransportConfig {
 
     /**
      * Seconds a member that failed is skipped by FAILOVER and ROUND-ROBIN, counted in whole seconds as OpenSIPS's

@@ -1,13 +1,15 @@
 package org.evi4j.transport.virtual.internal;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
+import java.util.Map;
 
 import org.evi4j.api.Event;
 import org.evi4j.encoder.jsonrpc.internal.JsonRpcEventEncoder;
 import org.evi4j.spi.EventTransport;
 import org.evi4j.spi.OutgoingEvent;
+import org.evi4j.testkit.Configs;
+import org.evi4j.transport.udp.internal.UdpTransport;
+import org.evi4j.transport.udp.internal.UdpTransportConfig;
 import org.evi4j.transport.unix.internal.UnixTransport;
 
 /** The real member transports and encoder, built as their components are activated without configuration. */
@@ -18,24 +20,27 @@ final class RealParts {
     private RealParts() {
     }
 
-    /** The UDP transport with its configuration's defaults (its configuration type is private to its bundle). */
+    /** The UDP transport with its configuration's defaults. */
     static EventTransport udp() {
-        return withDefaults("org.evi4j.transport.udp.internal.UdpTransport");
+        return new UdpTransport(Configs.of(UdpTransportConfig.class));
     }
 
-    /** The TCP transport (OpenSIPS event_stream) with its configuration's defaults: notification mode. */
+    /**
+     * The TCP transport (OpenSIPS event_stream) with its configuration's defaults: notification mode. Its
+     * configuration type and lifecycle are private to its bundle, hence the reflection.
+     */
     static EventTransport tcp() {
-        return withDefaults("org.evi4j.transport.tcp.internal.TcpTransport");
-    }
-
-    private static EventTransport withDefaults(String transportClass) {
         try {
-            Class<?> configType = Class.forName(transportClass + "Config");
-            var constructor = Class.forName(transportClass).getConstructor(configType);
-            return (EventTransport) constructor.newInstance(defaults(configType));
+            Class<?> configType = Class.forName("org.evi4j.transport.tcp.internal.TcpTransportConfig");
+            var constructor = Class.forName("org.evi4j.transport.tcp.internal.TcpTransport").getConstructor(configType);
+            return (EventTransport) constructor.newInstance(Configs.of(configType));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static EventTransport unix() {
+        return new UnixTransport();
     }
 
     /** Stops a transport as SCR deactivates it (the TCP transport has a sender thread). */
@@ -49,28 +54,8 @@ final class RealParts {
         }
     }
 
-    static EventTransport unix() {
-        return new UnixTransport();
-    }
-
     static VirtualTransportConfig config(int failoverTimeout) {
-        return new VirtualTransportConfig() {
-            @Override
-            public int failover__timeout() {
-                return failoverTimeout;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return VirtualTransportConfig.class;
-            }
-        };
-    }
-
-    /** An instance of a configuration annotation type answering every method with its default, as DS does. */
-    private static Object defaults(Class<?> type) {
-        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                (proxy, method, args) -> method.getName().equals("annotationType") ? type : method.getDefaultValue());
+        return Configs.of(VirtualTransportConfig.class, Map.of("failover_timeout", failoverTimeout));
     }
 
     /** An event as the core hands it to a transport: the event and its JSON-RPC bytes. */

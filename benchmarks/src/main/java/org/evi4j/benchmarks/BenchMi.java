@@ -1,4 +1,4 @@
-package org.evi4j.mi.internal;
+package org.evi4j.benchmarks;
 
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
@@ -6,13 +6,25 @@ import java.util.Map;
 
 import org.evi4j.mi.MiCommand;
 import org.evi4j.mi.MiDispatcher;
+import org.evi4j.mi.internal.ArgCommand;
+import org.evi4j.mi.internal.GetStatisticsCommand;
+import org.evi4j.mi.internal.HelpCommand;
+import org.evi4j.mi.internal.ListStatisticsCommand;
+import org.evi4j.mi.internal.MiDispatcherImpl;
+import org.evi4j.mi.internal.PsCommand;
+import org.evi4j.mi.internal.PwdCommand;
+import org.evi4j.mi.internal.ResetStatisticsCommand;
+import org.evi4j.mi.internal.UptimeCommand;
+import org.evi4j.mi.internal.VersionCommand;
+import org.evi4j.mi.internal.WhichCommand;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.ComponentContext;
 
 /**
  * The real MI dispatcher with the core commands ({@code uptime}, {@code which}, {@code version}, {@code ps}, ...),
- * bound the way SCR binds them, from plain Java (benchmarks only: this class sits in the dispatcher's package).
+ * bound the way SCR binds them, from plain Java, through the dispatcher's public lifecycle and bind methods (the
+ * service reference and component context are the framework's part, played here).
  */
 public final class BenchMi {
 

@@ -1,8 +1,10 @@
-package org.evi4j.launcher.internal.cli;
+package org.evi4j.miclient;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -13,7 +15,8 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 
 /**
- * An MI reply made readable.
+ * An MI reply made readable: the one reply codec, and so the one output format, of the command-line client
+ * ({@code mi}) and the Karaf shell ({@code evi:mi}).
  *
  * @param ok   whether the command succeeded
  * @param text what to show: the result (pretty JSON, a bare string unquoted, or the legacy lines) or the error
@@ -24,8 +27,13 @@ public record MiReply(boolean ok, String text) {
 
     /** Decodes a JSON-RPC 2.0 reply; a reply that is not one is shown as it came, as an error. */
     public static MiReply jsonRpc(byte[] data, int length) {
-        String raw = new String(data, 0, length, StandardCharsets.UTF_8);
-        try (JsonParser parser = JSON.createParser(data, 0, length)) {
+        return jsonRpc(data, 0, length);
+    }
+
+    /** Decodes a JSON-RPC 2.0 reply from {@code length} bytes at {@code offset}. */
+    public static MiReply jsonRpc(byte[] data, int offset, int length) {
+        String raw = new String(data, offset, length, StandardCharsets.UTF_8);
+        try (JsonParser parser = JSON.createParser(data, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return new MiReply(false, "not a JSON-RPC reply: " + raw);
             }
@@ -47,6 +55,30 @@ public record MiReply(boolean ok, String text) {
         } catch (IOException e) {
             return new MiReply(false, "not a JSON-RPC reply (" + e.getMessage() + "): " + raw);
         }
+    }
+
+    /** The strings of a JSON-RPC reply whose result is an array ({@code which}: the command names); else none. */
+    public static List<String> strings(byte[] data, int offset, int length) {
+        List<String> strings = new ArrayList<>();
+        try (JsonParser parser = JSON.createParser(data, offset, length)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return strings;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("result".equals(field) && value == JsonToken.START_ARRAY) {
+                    while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                        strings.add(parser.getText());
+                    }
+                    return strings;
+                }
+                parser.skipChildren();
+            }
+        } catch (IOException e) {
+            // not JSON: no strings
+        }
+        return strings;
     }
 
     private static String result(JsonParser parser) throws IOException {

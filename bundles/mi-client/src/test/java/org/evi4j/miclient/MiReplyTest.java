@@ -1,4 +1,4 @@
-package org.evi4j.launcher.internal.cli;
+package org.evi4j.miclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +53,22 @@ class MiReplyTest {
         assertThat(reply.ok()).isFalse();
         assertThat(reply.text()).contains("400 Parse_error");
         assertThat(jsonRpc("{\"jsonrpc\":\"2.0\",\"id\":1}").ok()).isFalse();
+    }
+
+    @Test
+    void aReplyInsideALargerBufferIsReadFromItsOffset() {
+        byte[] buffer = "xx{\"jsonrpc\":\"2.0\",\"result\":\"OK\",\"id\":1}yy".getBytes(StandardCharsets.UTF_8);
+        assertThat(MiReply.jsonRpc(buffer, 2, buffer.length - 4)).isEqualTo(new MiReply(true, "OK"));
+    }
+
+    @Test
+    void stringsAreTheElementsOfAnArrayResult() {
+        byte[] which = "{\"jsonrpc\":\"2.0\",\"result\":[\"which\",\"uptime\"],\"id\":1}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(MiReply.strings(which, 0, which.length)).containsExactly("which", "uptime");
+        byte[] error = "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601},\"id\":1}".getBytes(StandardCharsets.UTF_8);
+        assertThat(MiReply.strings(error, 0, error.length)).isEmpty();
+        assertThat(MiReply.strings(new byte[] {'x'}, 0, 1)).isEmpty();
     }
 
     @Test

@@ -1,15 +1,17 @@
-package org.evi4j.core.internal;
+package org.evi4j.benchmarks;
 
-import java.lang.reflect.Proxy;
 import java.util.Map;
 
 import org.evi4j.api.EventInterface;
+import org.evi4j.core.internal.CoreConfig;
+import org.evi4j.core.internal.EventInterfaceComponent;
 import org.evi4j.spi.EventEncoder;
 import org.evi4j.spi.EventTransport;
+import org.evi4j.testkit.Configs;
 
 /**
- * The real core component (not a copy) wired the way SCR wires it, from plain Java, for the benchmarks: this
- * class sits in the core's package on the benchmarks' class path to reach its package-private activation.
+ * The real core component (not a copy) wired the way SCR wires it, from plain Java, for the benchmarks: through
+ * its public lifecycle and bind methods, with a typed configuration from the testkit.
  */
 public final class BenchCore implements AutoCloseable {
 
@@ -40,16 +42,7 @@ public final class BenchCore implements AutoCloseable {
     public EventInterface start() {
         Map<String, Object> config = Map.of("persist", false, "max_subscribers_per_event", 10_000,
                 "allowed_destinations", new String[] {"0.0.0.0/0", "::/0"});
-        CoreConfig c = (CoreConfig) Proxy.newProxyInstance(CoreConfig.class.getClassLoader(),
-                new Class<?>[] {CoreConfig.class}, (proxy, method, args) -> {
-                    if (method.getDeclaringClass() == Object.class) {
-                        return method.getName().equals("toString") ? "CoreConfig" + config
-                                : method.invoke(config, args);
-                    }
-                    Object value = config.get(method.getName().replace("__", "_"));
-                    return value == null ? method.getDefaultValue() : value;
-                });
-        component.activate(null, c);
+        component.activate(null, Configs.of(CoreConfig.class, config));
         return component;
     }
 

@@ -1,4 +1,4 @@
-package org.evi4j.launcher.internal.cli;
+package org.evi4j.miclient;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,12 +11,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
- * Turns a command and its arguments into an MI request datagram.
+ * Turns a command and its arguments into an MI request: the one request codec of the command-line client
+ * ({@code mi}) and the Karaf shell ({@code evi:mi}).
  *
  * <p>JSON-RPC: every argument is sent as a string (the MI converts strings holding numbers where a command wants
- * an int); when every argument has the form {@code key=value} they are sent as named parameters instead, unless
- * the caller asks for positional ones. Legacy text: {@code :command:} then one argument per line, quoted when it
- * would otherwise be read differently.
+ * an int), positionally or, when the caller says so, as named parameters from {@code name=value} forms. Legacy
+ * text: {@code :command:} then one argument per line, quoted when it would otherwise be read differently.
  */
 public final class MiRequests {
 
@@ -34,8 +34,11 @@ public final class MiRequests {
     /**
      * A JSON-RPC 2.0 request: {@code {"jsonrpc":"2.0","method":..,"params":..,"id":..}}, params left out when
      * there are no arguments.
+     *
+     * @param named send the arguments as an object, each split at its first {@code =}
+     * @throws IllegalArgumentException when {@code named} and an argument has no name before an {@code =}
      */
-    public static byte[] jsonRpc(String command, List<String> args, boolean positional, int id) {
+    public static byte[] jsonRpc(String command, List<String> args, boolean named, int id) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 32 * args.size());
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
@@ -43,7 +46,7 @@ public final class MiRequests {
             json.writeStringField("method", command);
             if (!args.isEmpty()) {
                 json.writeFieldName("params");
-                writeParams(json, args, !positional && allNamed(args));
+                writeParams(json, args, named);
             }
             json.writeNumberField("id", id);
             json.writeEndObject();
@@ -58,6 +61,9 @@ public final class MiRequests {
             json.writeStartObject();
             for (String arg : args) {
                 int eq = arg.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("named parameter is not name=value: " + arg);
+                }
                 json.writeStringField(arg.substring(0, eq), arg.substring(eq + 1));
             }
             json.writeEndObject();

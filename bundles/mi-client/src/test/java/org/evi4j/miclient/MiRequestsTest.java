@@ -1,4 +1,4 @@
-package org.evi4j.launcher.internal.cli;
+package org.evi4j.miclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 
 class MiRequestsTest {
 
+    /** As the command-line client asks: named when every argument is key=value, unless told positional. */
     private static String jsonRpc(String command, List<String> args, boolean positional) {
-        return new String(MiRequests.jsonRpc(command, args, positional, 7), StandardCharsets.UTF_8);
+        boolean named = !positional && MiRequests.allNamed(args);
+        return new String(MiRequests.jsonRpc(command, args, named, 7), StandardCharsets.UTF_8);
     }
 
     private static String legacy(String command, String... args) {
@@ -41,6 +43,14 @@ class MiRequestsTest {
     void mixedOrForcedPositionalArgumentsStayPositional() {
         assertThat(jsonRpc("raise_event", List.of("E_DEMO", "a=1"), false)).contains("\"params\":[\"E_DEMO\",\"a=1\"]");
         assertThat(jsonRpc("raise_event", List.of("a=1"), true)).contains("\"params\":[\"a=1\"]");
+    }
+
+    @Test
+    void namedArgumentsWithoutANameAreRefused() {
+        assertThatThrownBy(() -> MiRequests.jsonRpc("event_subscribe", List.of("E_A"), true, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name=value");
+        assertThatThrownBy(() -> MiRequests.jsonRpc("event_subscribe", List.of("=E_A"), true, 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
