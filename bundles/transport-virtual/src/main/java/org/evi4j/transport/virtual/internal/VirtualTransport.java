@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.evi4j.spi.DeliveryReport;
 import org.evi4j.spi.Destination;
@@ -11,10 +12,13 @@ import org.evi4j.spi.EventTransport;
 import org.evi4j.spi.OutgoingEvent;
 import org.evi4j.spi.SendResult;
 import org.evi4j.spi.Transports;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,27 +30,41 @@ import org.slf4j.LoggerFactory;
  * member sends count in the virtual subscriber's statistics.
  */
 @Component(service = EventTransport.class, configurationPid = VirtualTransport.PID,
-        property = EventTransport.SCHEME_PROPERTY + "=virtual")
+        property = EventTransport.SCHEME_PROPERTY + "=virtual",
+        // looked up when a socket is parsed, not bound at activation: the core binds every transport, this one
+        // included, while it activates, so needing the core's service to activate would be a cycle
+        reference = @Reference(name = VirtualTransport.TRANSPORTS, service = Transports.class,
+                cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC))
 @Designate(ocd = VirtualTransportConfig.class)
 public final class VirtualTransport implements EventTransport {
 
     /** The configuration PID. */
     static final String PID = "org.evi4j.transport.virtual";
+    static final String TRANSPORTS = "transports";
 
     private static final Logger LOG = LoggerFactory.getLogger(VirtualTransport.class);
     private static final SendResult NEEDS_EVENT = SendResult.failed(
             "the virtual transport sends events, not bytes (EventTransport.send with an OutgoingEvent)");
 
-    private final Transports transports;
+    private final Supplier<Transports> transports;
     private final Clock clock;
     private volatile int failoverTimeout;
 
     @Activate
-    public VirtualTransport(@Reference Transports transports, VirtualTransportConfig config) {
-        this(transports, config, Clock.systemUTC());
+    public VirtualTransport(ComponentContext context, VirtualTransportConfig config) {
+        this(() -> (Transports) context.locateService(TRANSPORTS), config, Clock.systemUTC());
+    }
+
+    /** A transport reaching the members through that service (tests and benchmarks, without OSGi). */
+    public VirtualTransport(Transports transports, VirtualTransportConfig config) {
+        this(() -> transports, config, Clock.systemUTC());
     }
 
     VirtualTransport(Transports transports, VirtualTransportConfig config, Clock clock) {
+        this(() -> transports, config, clock);
+    }
+
+    private VirtualTransport(Supplier<Transports> transports, VirtualTransportConfig config, Clock clock) {
         this.transports = transports;
         this.clock = clock;
         modified(config);
@@ -73,10 +91,14 @@ public final class VirtualTransport implements EventTransport {
     @Override
     public Destination parse(String address, DeliveryReport report) {
         VirtualSocket socket = VirtualSocket.parse(address);
+        Transports all = socket.members().isEmpty() ? null : transports.get();
+        if (all == null && !socket.members().isEmpty()) {
+            throw new IllegalArgumentException("the core's Transports service is not available");
+        }
         List<Member> members = new ArrayList<>(socket.members().size());
         try {
             for (String member : socket.members()) {
-                members.add(new Member(member, transports, report, clock));
+                members.add(new Member(member, all, report, clock));
             }
         } catch (RuntimeException e) {
             members.forEach(Member::close);
