@@ -182,11 +182,6 @@ public class FelixFaultsIT extends InFullRuntime {
     }
 
     private Bundle bundle(String symbolicName) {
-        for (Bundle b : context.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
+        return FullRuntime.bundle(context, symbolicName);
     }
 }

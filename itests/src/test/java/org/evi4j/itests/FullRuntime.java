@@ -5,6 +5,7 @@ import java.util.List;
 import org.evi4j.mi.MiCommand;
 import org.evi4j.spi.EventEncoder;
 import org.evi4j.spi.EventTransport;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
 /** Waits for the services of a runtime with every evi4j bundle: DS activates them asynchronously. */
@@ -27,5 +28,15 @@ final class FullRuntime {
         for (String command : COMMANDS) {
             Await.registered(context, MiCommand.class, "(" + MiCommand.NAME_PROPERTY + "=" + command + ")");
         }
+    }
+
+    /** The installed bundle with that symbolic name. */
+    static Bundle bundle(BundleContext context, String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
     }
 }

@@ -130,6 +130,32 @@ public class KarafFeaturesIT {
     }
 
     @Test
+    public void aVirtualSubscriberOverMiKeepsItsUnixMemberServedWhileTheUdpTransportIsStopped() throws Exception {
+        EventInterface evi = Await.service(context, EventInterface.class, null);
+        Bundle transport = bundle("org.evi4j.transport-udp");
+        Await.service(context, org.evi4j.spi.EventTransport.class, "(evi.transport=virtual)");
+        try (DatagramPeer client = DatagramPeer.udp(); DatagramPeer udp = DatagramPeer.udp();
+                TempSockets dir = new TempSockets(); DatagramPeer unix = DatagramPeer.unix(dir.path("v.sock"))) {
+            String socket = "virtual:PARALLEL " + udp.socketString() + " " + unix.socketString();
+            evi.subscribe("E_DEMO", socket, 600);
+            subscribe(client, "E_DEMO", socket);
+            assertThat(call(client, raise("E_DEMO", 20))).isEqualTo(ok(20));
+            String bytes = "{\"jsonrpc\":\"2.0\",\"method\":\"E_DEMO\",\"params\":[\"karaf\"]}";
+            assertThat(text(udp.receive(5000))).isEqualTo(bytes);
+            assertThat(text(unix.receive(5000))).isEqualTo(bytes);
+
+            transport.stop();
+            assertThat(call(client, raise("E_DEMO", 21))).isEqualTo(ok(21));
+            assertThat(text(unix.receive(5000))).as("the unix member is still served").isEqualTo(bytes);
+            assertThat(evi.subscriber("E_DEMO", socket).orElseThrow().undelivered()).isEqualTo(1);
+
+            transport.start();
+            Await.until("delivery to the udp member resumes after start", () -> raisedAndReceived(client, udp));
+            unsubscribe(client, "E_DEMO", socket);
+        }
+    }
+
+    @Test
     public void aTransportBundleOfOurOwnCarriesEventsAndLeavesCleanly() throws Exception {
         Bundle custom = context.installBundle(System.getProperty(RELAY_BUNDLE_PROPERTY));
         custom.start();

@@ -15,6 +15,8 @@ public final class RecordingReport implements DeliveryReport {
     public final AtomicInteger failed = new AtomicInteger();
     public final List<String> dropReasons = new CopyOnWriteArrayList<>();
     public final List<String> failures = new CopyOnWriteArrayList<>();
+    public final AtomicInteger undelivered = new AtomicInteger();
+    public final List<String> undeliveredReasons = new CopyOnWriteArrayList<>();
     public final List<String> problems = new CopyOnWriteArrayList<>();
 
     @Override
@@ -40,6 +42,12 @@ public final class RecordingReport implements DeliveryReport {
     }
 
     @Override
+    public void undelivered(int count, String reason) {
+        undelivered.addAndGet(count);
+        undeliveredReasons.add(reason);
+    }
+
+    @Override
     public void problem(String reason) {
         problems.add(reason);
     }
@@ -47,6 +55,7 @@ public final class RecordingReport implements DeliveryReport {
     @Override
     public String toString() {
         return "sent " + sent + ", delivered " + delivered + ", dropped " + dropped + " " + dropReasons + ", failed "
-                + failed + " " + failures + ", problems " + problems;
+                + failed + " " + failures + ", undelivered " + undelivered + " " + undeliveredReasons + ", problems "
+                + problems;
     }
 }

@@ -24,6 +24,16 @@ public interface DeliveryReport {
     void failed(int count, String reason);
 
     /**
+     * {@code count} payloads could not be handed to any transport (none serves the scheme now, a member of a composite
+     * subscriber whose transport is away). The default counts them as failed.
+     *
+     * @since 1.2
+     */
+    default void undelivered(int count, String reason) {
+        failed(count, reason);
+    }
+
+    /**
      * A problem that has not lost a payload yet, such as a broker that refuses the connection while payloads wait
      * in the queue; recorded as the subscriber's last error.
      */

@@ -7,7 +7,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Where a transport sends a subscriber's events, as parsed by {@link EventTransport#parse(String)}. Two destinations
- * of one scheme are the same subscriber when their {@link #shownAddress()} texts are equal.
+ * of one scheme are the same subscriber when their {@link #identity()} texts are equal.
  */
 @ConsumerType
 public interface Destination {
@@ -27,6 +27,18 @@ public interface Destination {
      */
     default String shownAddress() {
         return address();
+    }
+
+    /**
+     * The text that tells subscribers of one scheme apart: subscribing a socket of the same identity refreshes the
+     * subscriber (which keeps the address it is listed with), and look-ups and unsubscribing find it. The default,
+     * {@link #shownAddress()}, suits addresses with one canonical spelling; a transport whose equivalent spellings
+     * are listed as first given (the members of a virtual socket, in any order) answers a canonical form here.
+     *
+     * @since 1.2
+     */
+    default String identity() {
+        return shownAddress();
     }
 
     /** The IP address events go to, for destination checks; empty for non-IP destinations such as UNIX paths. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.evi4j.api.InvalidSubscriptionException;
 import org.evi4j.core.internal.Subscriber.Binding;
+import org.evi4j.spi.DeliveryReport;
 import org.evi4j.spi.Destination;
 import org.evi4j.spi.EventTransport;
 import org.evi4j.support.net.Networks;
@@ -42,6 +43,15 @@ final class Destinations {
      */
     Binding parse(EventTransport transport, SocketSpec spec) {
         SubscriberReport report = new SubscriberReport(problems);
+        return new Binding(transport, checked(transport, spec, report), report, null);
+    }
+
+    /**
+     * Parses an address with its transport and checks that it may be used, as for a new subscription.
+     *
+     * @throws InvalidSubscriptionException when the transport refuses the address or it is not allowed
+     */
+    Destination checked(EventTransport transport, SocketSpec spec, DeliveryReport report) {
         Destination d;
         try {
             d = transport.parse(spec.address(), report);
@@ -61,7 +71,7 @@ final class Destinations {
             release(transport, d);
             throw new InvalidSubscriptionException(refused);
         }
-        return new Binding(transport, d, report, null);
+        return d;
     }
 
     /** The subscriber's destination with that transport, parsed again when it was parsed by another instance. */
@@ -77,6 +87,9 @@ final class Destinations {
             }
             Binding fresh = bind(s, transport);
             s.binding(fresh);
+            if (fresh.destination() != null) {
+                s.identity = SocketSpec.key(s.scheme, fresh.destination().identity());
+            }
             release(b);
             if (fresh.error() != null) {
                 s.lastError = fresh.error();
@@ -100,6 +113,11 @@ final class Destinations {
         if (b != null && b.destination() != null && transports.contains(b.transport())) {
             release(b.transport(), b.destination());
         }
+    }
+
+    /** Whether the transport is bound now. */
+    boolean bound(EventTransport transport) {
+        return transports.contains(transport);
     }
 
     void release(EventTransport transport, Destination d) {

@@ -12,8 +12,10 @@ import org.evi4j.api.EventInterface;
 import org.evi4j.api.InvalidSubscriptionException;
 import org.evi4j.api.SubscriberInfo;
 import org.evi4j.core.internal.SubscriptionStore.Stored;
+import org.evi4j.spi.DeliveryReport;
 import org.evi4j.spi.EventEncoder;
 import org.evi4j.spi.EventTransport;
+import org.evi4j.spi.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,8 @@ final class EventEngine implements EventInterface {
     private final EventRegistry registry;
     private final Subscriptions subscriptions;
     private final Dispatcher dispatcher;
+    private final ServiceIndex<EventTransport> transports;
+    private final ServiceIndex<EventEncoder> encoders;
 
     /**
      * @param clock wall-clock time of subscriptions and expiry
@@ -42,6 +46,8 @@ final class EventEngine implements EventInterface {
             Clock clock, ChangeLog log) {
         this.settings = settings;
         this.clock = clock;
+        this.transports = transports;
+        this.encoders = encoders;
         Problems problems = new Problems(clock);
         this.destinations = new Destinations(transports, settings.allowedDestinations(), problems);
         this.registry = new EventRegistry(settings.defaultEncoder(), this::removed);
@@ -121,6 +127,11 @@ final class EventEngine implements EventInterface {
         for (EventEntry entry : registry.all()) {
             entry.resetStatistics();
         }
+    }
+
+    /** A route to a socket of any transport, for transports that reach others ({@code Transports}). */
+    Route route(String socket, DeliveryReport report) {
+        return CoreRoute.open(socket, report, transports, encoders, destinations);
     }
 
     /** Removes the expired subscribers of every event (the periodic sweep). */

@@ -46,9 +46,9 @@ final class EventEntry {
     }
 
     /**
-     * Refreshes the subscriber with the binding's key (new address, lease and binding) or adds a new one at the
-     * head. The key is the scheme and the destination's shown address, so that a new password refreshes the
-     * subscriber rather than adding another.
+     * Refreshes the subscriber with the binding's identity (new address, lease and binding; the listed text stays)
+     * or adds a new one at the head. The identity is the scheme and the destination's identity (by default its
+     * shown address), so that a new password refreshes the subscriber rather than adding another.
      *
      * @param binding a binding with a destination
      * @param reserve takes one place in the global limit; false when it is full
@@ -59,7 +59,7 @@ final class EventEntry {
             BooleanSupplier reserve) {
         purge(now);
         Destination d = binding.destination();
-        Subscriber existing = find(SocketSpec.key(scheme, d.shownAddress()));
+        Subscriber existing = find(SocketSpec.key(scheme, d.identity()));
         if (existing != null) {
             Binding old;
             synchronized (existing) {
@@ -83,7 +83,7 @@ final class EventEntry {
      * @throws InvalidSubscriptionException when a limit is reached
      */
     synchronized boolean restore(Subscriber subscriber, int maxPerEvent, int maxTotal, BooleanSupplier reserve) {
-        if (find(subscriber.key) != null) {
+        if (find(subscriber.identity) != null) {
             return false;
         }
         admit(maxPerEvent, maxTotal, reserve);
@@ -210,7 +210,7 @@ final class EventEntry {
 
     private Subscriber find(String key) {
         for (Subscriber s : subscribers) {
-            if (s.key.equals(key)) {
+            if (s.identity.equals(key)) {
                 return s;
             }
         }

@@ -11,9 +11,12 @@ import org.evi4j.api.Event;
 import org.evi4j.api.EventInfo;
 import org.evi4j.api.EventInterface;
 import org.evi4j.api.SubscriberInfo;
+import org.evi4j.spi.DeliveryReport;
 import org.evi4j.spi.EventEncoder;
 import org.evi4j.spi.EventListener;
 import org.evi4j.spi.EventTransport;
+import org.evi4j.spi.Route;
+import org.evi4j.spi.Transports;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,14 +31,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link EventInterface} service: binds every transport and encoder as they come and go, sweeps expired
- * subscribers, and keeps subscriptions in a journal in the bundle's data area (every change durable before it is
- * answered).
+ * The {@link EventInterface} service, and the {@link Transports} service through which transports reach the
+ * others: binds every transport and encoder as they come and go, sweeps expired subscribers, and keeps
+ * subscriptions in a journal in the bundle's data area (every change durable before it is answered).
  */
-@Component(service = EventInterface.class, configurationPid = EventInterfaceComponent.PID,
+@Component(service = { EventInterface.class, Transports.class }, configurationPid = EventInterfaceComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
 @Designate(ocd = CoreConfig.class)
-public final class EventInterfaceComponent implements EventInterface {
+public final class EventInterfaceComponent implements EventInterface, Transports {
 
     /** The configuration PID. */
     static final String PID = "org.evi4j.core";
@@ -189,6 +192,11 @@ public final class EventInterfaceComponent implements EventInterface {
     @Override
     public Optional<SubscriberInfo> subscriber(String event, String socket) {
         return engine.subscriber(event, socket);
+    }
+
+    @Override
+    public Route route(String socket, DeliveryReport report) {
+        return engine.route(socket, report);
     }
 
     @Override

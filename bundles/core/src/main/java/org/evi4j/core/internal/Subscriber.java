@@ -18,6 +18,11 @@ final class Subscriber {
     /** The address as listed and logged, without secrets. */
     final String shown;
     final String key;
+    /**
+     * What tells this subscriber apart from the others of its event: {@code scheme:identity} of its destination, so
+     * that equivalent spellings of its socket find it; its key until its address is parsed (after a restart).
+     */
+    volatile String identity;
     final LongAdder sent = new LongAdder();
     final LongAdder delivered = new LongAdder();
     final LongAdder failed = new LongAdder();
@@ -40,6 +45,8 @@ final class Subscriber {
         this.address = address;
         this.shown = shown;
         this.key = SocketSpec.key(scheme, shown);
+        this.identity = binding == null || binding.destination() == null ? key
+                : SocketSpec.key(scheme, binding.destination().identity());
         this.lease = lease;
         this.binding = binding;
         attachReport(binding);
@@ -70,6 +77,8 @@ final class Subscriber {
     /** A refresh: the address as subscribed again (a new password, say) and its fresh binding. */
     void rebind(String newAddress, Binding newBinding) {
         attachReport(newBinding);
+        identity = newBinding == null || newBinding.destination() == null ? key
+                : SocketSpec.key(scheme, newBinding.destination().identity());
         address = newAddress;
         binding = newBinding;
     }

@@ -61,6 +61,15 @@ final class SubscriberReport implements DeliveryReport {
     }
 
     @Override
+    public void undelivered(int count, String reason) {
+        Subscriber s = subscriber;
+        if (s != null && count > 0) {
+            s.undelivered.add(count);
+            problems.record(s, String.valueOf(reason));
+        }
+    }
+
+    @Override
     public void problem(String reason) {
         Subscriber s = subscriber;
         if (s != null) {

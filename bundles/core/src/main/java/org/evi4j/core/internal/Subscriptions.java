@@ -49,7 +49,7 @@ final class Subscriptions {
         EventEntry entry = registry.require(event);
         SocketSpec spec = SocketSpec.parse(socket);
         if (expire == 0) {
-            remove(entry, lookupKey(spec));
+            remove(entry, lookupKey(entry, spec));
             return;
         }
         checkExpire(expire);
@@ -59,8 +59,9 @@ final class Subscriptions {
             throw new InvalidSubscriptionException("no transport serves scheme '" + spec.scheme() + "'");
         }
         checkEncoder(spec.encoder());
+        bindRestored(entry, transport, spec.scheme());
         Binding binding = destinations.parse(transport, spec);
-        String key = SocketSpec.key(spec.scheme(), binding.destination().shownAddress());
+        String key = SocketSpec.key(spec.scheme(), binding.destination().identity());
         boolean kept = false;
         try {
             log.commit(() -> add(entry, spec, key, binding, expire));
@@ -174,19 +175,32 @@ final class Subscriptions {
 
     boolean unsubscribe(String event, String socket) {
         EventEntry entry = registry.require(event);
-        return remove(entry, lookupKey(SocketSpec.parse(socket)));
+        return remove(entry, lookupKey(entry, SocketSpec.parse(socket)));
     }
 
     /** The live subscriber of the event with the same canonical socket. */
     Optional<Subscriber> find(String event, String socket) {
         EventEntry entry = registry.require(event);
-        String key = lookupKey(SocketSpec.parse(socket));
+        String key = lookupKey(entry, SocketSpec.parse(socket));
         for (Subscriber s : entry.live(clock.millis())) {
-            if (s.key.equals(key)) {
+            if (s.identity.equals(key)) {
                 return Optional.of(s);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Parses the addresses of the event's subscribers of that scheme that have none parsed yet (read back after a
+     * restart, or left by a transport that went away), as their next event would: only then is their identity
+     * known, which a socket spelled another way is matched against.
+     */
+    private void bindRestored(EventEntry entry, EventTransport transport, String scheme) {
+        for (Subscriber s : entry.all()) {
+            if (s.binding() == null && s.scheme.equals(scheme)) {
+                destinations.bound(s, transport);
+            }
+        }
     }
 
     /** Removes the expired subscribers of every event. */
@@ -198,17 +212,19 @@ final class Subscriptions {
     }
 
     /**
-     * The key of a socket: the scheme and the address as the transport serving the scheme shows it (canonical, no
-     * password, so that a subscriber is found without its password); the address as given when no transport serves
-     * the scheme now or it refuses the address, so that such subscribers can still be found and removed.
+     * The identity of a socket: the scheme and the address as the transport serving the scheme tells subscribers
+     * apart (canonical, no password, so that a subscriber is found without its password); the address as given
+     * when no transport serves the scheme now or it refuses the address, so that such subscribers can still be
+     * found and removed.
      */
-    private String lookupKey(SocketSpec spec) {
+    private String lookupKey(EventEntry entry, SocketSpec spec) {
         EventTransport transport = transports.get(spec.scheme());
         if (transport != null) {
+            bindRestored(entry, transport, spec.scheme());
             try {
                 Destination d = transport.parse(spec.address(), DeliveryReport.NONE);
                 if (d != null) {
-                    String key = SocketSpec.key(spec.scheme(), d.shownAddress());
+                    String key = SocketSpec.key(spec.scheme(), d.identity());
                     destinations.release(transport, d);
                     return key;
                 }

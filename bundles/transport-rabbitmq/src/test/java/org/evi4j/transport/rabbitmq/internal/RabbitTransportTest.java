@@ -1,5 +1,6 @@
 package org.evi4j.transport.rabbitmq.internal;
 
+import org.evi4j.testkit.RecordingReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
