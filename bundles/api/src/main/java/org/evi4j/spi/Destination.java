@@ -1,13 +1,14 @@
 package org.evi4j.spi;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Where a transport sends a subscriber's events, as parsed by {@link EventTransport#parse(String)}. Two destinations
- * of one scheme are the same subscriber when their {@link #shownAddress()} texts are equal.
+ * of one scheme are the same subscriber when their {@link #identity()} texts are equal.
  */
 @ConsumerType
 public interface Destination {
@@ -31,6 +32,29 @@ public interface Destination {
 
     /** The IP address events go to, for destination checks; empty for non-IP destinations such as UNIX paths. */
     default Optional<InetAddress> inetAddress() {
+        return Optional.empty();
+    }
+
+    /**
+     * What tells subscribers apart: two destinations of one scheme with equal identities reach the same place and
+     * are one subscriber, however their addresses were written. A transport returns the canonical form of where
+     * events really go (the resolved IP and port, the real path of a socket); the default is
+     * {@link #shownAddress()}. It never holds a secret.
+     *
+     * @since 1.2
+     */
+    default String identity() {
+        return shownAddress();
+    }
+
+    /**
+     * The file system path events are written to (a UNIX socket, a file), for the core's folder checks
+     * ({@code allowed_unix_folders}); empty when the destination is not a path. A transport that writes to paths must
+     * report them here, as their real location.
+     *
+     * @since 1.2
+     */
+    default Optional<Path> path() {
         return Optional.empty();
     }
 }

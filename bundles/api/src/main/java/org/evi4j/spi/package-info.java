@@ -4,7 +4,7 @@
  * {@value org.evi4j.spi.EventTransport#SCHEME_PROPERTY} or {@value org.evi4j.spi.EventEncoder#NAME_PROPERTY}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.evi4j.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,6 +2,7 @@ package org.evi4j.core.internal;
 
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 
 import org.evi4j.api.Event;
 import org.evi4j.api.EventInterface;
@@ -9,6 +10,8 @@ import org.evi4j.spi.Destination;
 import org.evi4j.spi.EventEncoder;
 import org.evi4j.spi.EventTransport;
 import org.evi4j.spi.SendResult;
+import org.evi4j.support.LogLimiter;
+import org.evi4j.support.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +32,7 @@ final class Dispatcher {
     private final Destinations destinations;
     private final Problems problems;
     private final Clock clock;
+    private final LogLimiter encoderWarnings = new LogLimiter(10, 1, TimeUnit.SECONDS);
 
     Dispatcher(ServiceIndex<EventTransport> transports, ServiceIndex<EventEncoder> encoders,
             Destinations destinations, Problems problems, Clock clock) {
@@ -88,7 +92,11 @@ final class Dispatcher {
         try {
             return ByteBuffer.wrap(encoder.encode(event));
         } catch (RuntimeException e) {
-            LOG.warn("encoder {} failed on event {}", encoderName, event.name(), e);
+            long skipped = encoderWarnings.permit();
+            if (skipped >= 0) {
+                LOG.warn("encoder {} failed on event {}{}", LogText.escape(encoderName), LogText.escape(event.name()),
+                        LogLimiter.suppressedNote(skipped), e);
+            }
             return encoderFailed;
         }
     }

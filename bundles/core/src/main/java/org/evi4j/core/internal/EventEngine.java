@@ -45,7 +45,8 @@ final class EventEngine implements EventInterface {
         this.clock = clock;
         this.changed = changed;
         Problems problems = new Problems(clock);
-        this.destinations = new Destinations(transports, settings.allowedDestinations(), problems);
+        this.destinations = new Destinations(transports, settings.allowedDestinations(),
+                settings.allowedUnixFolders(), problems);
         this.registry = new EventRegistry(settings.defaultEncoder(), this::removed);
         this.subscriptions = new Subscriptions(settings, registry, transports, encoders, destinations, clock, total,
                 changed);

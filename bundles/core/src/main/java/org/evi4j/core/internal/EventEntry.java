@@ -46,9 +46,9 @@ final class EventEntry {
     }
 
     /**
-     * Refreshes the subscriber with the binding's key (new address, lease and binding) or adds a new one at the
-     * head. The key is the scheme and the destination's shown address, so that a new password refreshes the
-     * subscriber rather than adding another.
+     * Refreshes the subscriber with the binding's identity (new address, lease and binding) or adds a new one at
+     * the head. The identity is the scheme and where the destination really is, without secrets, so that another
+     * spelling of the same place or a new password refreshes the subscriber rather than adding another.
      *
      * @param binding a binding with a destination
      * @param reserve takes one place in the global limit; false when it is full
@@ -59,7 +59,7 @@ final class EventEntry {
             BooleanSupplier reserve) {
         purge(now);
         Destination d = binding.destination();
-        Subscriber existing = find(SocketSpec.key(scheme, d.shownAddress()));
+        Subscriber existing = find(SocketSpec.key(scheme, d.identity()));
         if (existing != null) {
             Binding old;
             synchronized (existing) {
@@ -84,7 +84,7 @@ final class EventEntry {
 
     /** Adds a subscriber read back from storage at the head, unless one with its key is there already. */
     synchronized boolean restore(Subscriber subscriber) {
-        if (find(subscriber.key) != null) {
+        if (find(subscriber.identity()) != null) {
             return false;
         }
         subscribers.add(0, subscriber);
@@ -92,9 +92,9 @@ final class EventEntry {
         return true;
     }
 
-    /** Removes the subscriber with that key at once. */
-    synchronized boolean remove(String key) {
-        Subscriber s = find(key);
+    /** Removes the subscriber with that identity at once. */
+    synchronized boolean remove(String identity) {
+        Subscriber s = find(identity);
         if (s == null) {
             return false;
         }
@@ -144,6 +144,11 @@ final class EventEntry {
         }
     }
 
+    /** How many subscribers, expired or not, have that identity (0 or 1). */
+    synchronized int count(String identity) {
+        return find(identity) == null ? 0 : 1;
+    }
+
     /** Every subscriber, newest first, expired or not. */
     synchronized List<Subscriber> all() {
         return List.copyOf(subscribers);
@@ -156,9 +161,15 @@ final class EventEntry {
         publish();
     }
 
-    private Subscriber find(String key) {
+    /** The subscriber with that identity, or with that key as listed (how a stored, never bound one is named). */
+    private Subscriber find(String identity) {
         for (Subscriber s : subscribers) {
-            if (s.key.equals(key)) {
+            if (s.identity().equals(identity)) {
+                return s;
+            }
+        }
+        for (Subscriber s : subscribers) {
+            if (s.key.equals(identity)) {
                 return s;
             }
         }

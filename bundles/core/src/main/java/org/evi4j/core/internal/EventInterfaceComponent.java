@@ -14,6 +14,7 @@ import org.evi4j.api.SubscriberInfo;
 import org.evi4j.spi.EventEncoder;
 import org.evi4j.spi.EventListener;
 import org.evi4j.spi.EventTransport;
+import org.evi4j.support.LogText;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -51,7 +52,8 @@ public final class EventInterfaceComponent implements EventInterface {
 
     @Activate
     void activate(BundleContext context, CoreConfig config) {
-        Settings settings = Settings.from(config);
+        Settings settings = Settings.from(config, config.allowed__unix__folders().length == 0
+                ? SocketFolder.of(context) : null);
         File file = settings.persist() ? context.getDataFile(DATA_FILE) : null;
         if (settings.persist() && file == null) {
             LOG.warn("no data area for the core bundle: subscriptions will not persist");
@@ -154,7 +156,7 @@ public final class EventInterfaceComponent implements EventInterface {
             try {
                 listener.eventRaised(event);
             } catch (RuntimeException e) {
-                LOG.warn("event listener {} failed on {}", listener, event.name(), e);
+                LOG.warn("event listener {} failed on {}", listener, LogText.escape(event.name()), e);
             }
         }
         return handed;

@@ -8,8 +8,9 @@ import org.evi4j.spi.EventTransport;
 
 /**
  * One subscriber of one event: its socket, its lease (time, expire, encoder; replaced as a whole on refresh), the
- * destination its transport parsed, and its counters. It is told apart from the others by its key,
- * {@code scheme:shownAddress}: the canonical address without secrets. The full address, which may hold a password,
+ * destination its transport parsed, and its counters. It is listed and logged by its key,
+ * {@code scheme:shownAddress} as first subscribed (without secrets), and told apart from the others by its
+ * identity, where its destination really is ({@code udp:localhost:9} and {@code udp:127.0.0.1:9} are one). The full address, which may hold a password,
  * is only given to transports and to storage, never listed or logged; a refresh with a new password replaces it.
  */
 final class Subscriber {
@@ -18,6 +19,8 @@ final class Subscriber {
     /** The address as listed and logged, without secrets. */
     final String shown;
     final String key;
+    /** What tells it apart from the others: {@code scheme:identity} of its destination, the key until bound. */
+    private volatile String identity;
     final LongAdder sent = new LongAdder();
     final LongAdder delivered = new LongAdder();
     final LongAdder failed = new LongAdder();
@@ -40,6 +43,8 @@ final class Subscriber {
         this.address = address;
         this.shown = shown;
         this.key = SocketSpec.key(scheme, shown);
+        this.identity = binding == null || binding.destination() == null ? key
+                : SocketSpec.key(scheme, binding.destination().identity());
         this.lease = lease;
         this.binding = binding;
         attachReport(binding);
@@ -47,6 +52,16 @@ final class Subscriber {
 
     String address() {
         return address;
+    }
+
+    /** {@code scheme:identity}: equal for subscribers that reach the same place. */
+    String identity() {
+        return identity;
+    }
+
+    /** The identity its transport gave once it parsed the address (again). */
+    void identity(String destinationIdentity) {
+        identity = SocketSpec.key(scheme, destinationIdentity);
     }
 
     Lease lease() {

@@ -1,6 +1,7 @@
 package org.evi4j.core.internal;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -70,15 +71,32 @@ final class Subscriptions {
         changed.run();
     }
 
-    private void add(EventEntry entry, SocketSpec spec, Binding binding, int expire) {
+    /** Synchronized: the limit per destination counts across events, and subscribing is not a hot path. */
+    private synchronized void add(EventEntry entry, SocketSpec spec, Binding binding, int expire) {
         if (total.get() >= settings.maxSubscribers()) {
             purgeAll();
         }
+        checkPerDestination(entry, SocketSpec.key(spec.scheme(), binding.destination().identity()));
         long now = clock.millis();
         Binding old = entry.put(spec.scheme(), new Lease(now, expire, spec.encoder()), binding, now,
                 settings.maxSubscribersPerEvent(), settings.maxSubscribers(), this::reserve);
         if (old != null && old.destination() != binding.destination()) {
             destinations.release(old);
+        }
+    }
+
+    /** A new subscriber (not a refresh) must leave its destination within {@code max_subscribers_per_destination}. */
+    private void checkPerDestination(EventEntry entry, String identity) {
+        if (entry.count(identity) > 0) {
+            return;
+        }
+        int same = 0;
+        for (EventEntry other : registry.all()) {
+            same += other.count(identity);
+        }
+        if (same >= settings.maxPerDestination()) {
+            throw new InvalidSubscriptionException("max_subscribers_per_destination (" + settings.maxPerDestination()
+                    + ") reached for this destination");
         }
     }
 
@@ -110,7 +128,13 @@ final class Subscriptions {
     Optional<Subscriber> find(String event, String socket) {
         EventEntry entry = registry.require(event);
         String key = lookupKey(SocketSpec.parse(socket));
-        for (Subscriber s : entry.live(clock.millis())) {
+        List<Subscriber> live = entry.live(clock.millis());
+        for (Subscriber s : live) {
+            if (s.identity().equals(key)) {
+                return Optional.of(s);
+            }
+        }
+        for (Subscriber s : live) {
             if (s.key.equals(key)) {
                 return Optional.of(s);
             }
@@ -127,9 +151,10 @@ final class Subscriptions {
     }
 
     /**
-     * The key of a socket: the scheme and the address as the transport serving the scheme shows it (canonical, no
-     * password, so that a subscriber is found without its password); the address as given when no transport serves
-     * the scheme now or it refuses the address, so that such subscribers can still be found and removed.
+     * The identity of a socket: the scheme and where the transport serving the scheme says it leads (canonical, no
+     * password, so that a subscriber is found without its password and under any spelling); the address as given
+     * when no transport serves the scheme now or it refuses the address, so that such subscribers can still be found
+     * and removed by their listed name.
      */
     private String lookupKey(SocketSpec spec) {
         EventTransport transport = transports.get(spec.scheme());
@@ -137,7 +162,7 @@ final class Subscriptions {
             try {
                 Destination d = transport.parse(spec.address(), DeliveryReport.NONE);
                 if (d != null) {
-                    String key = SocketSpec.key(spec.scheme(), d.shownAddress());
+                    String key = SocketSpec.key(spec.scheme(), d.identity());
                     destinations.release(transport, d);
                     return key;
                 }

@@ -38,6 +38,9 @@ class EventInterfaceComponentTest {
                     if (method.getName().equals("getDataFile")) {
                         return dir.resolve((String) args[0]).toFile();
                     }
+                    if (method.getName().equals("getProperty")) {
+                        return null;
+                    }
                     throw new UnsupportedOperationException(method.getName());
                 });
     }
