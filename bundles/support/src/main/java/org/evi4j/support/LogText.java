@@ -21,6 +21,25 @@ public final class LogText {
     }
 
     /**
+     * An error message about a raw socket string, for a log line: wherever it quotes the socket or its address
+     * unmasked (a third-party transport may), the masked form is put instead; then escaped and bounded.
+     */
+    public static String message(String message, String socket) {
+        if (message == null || socket == null) {
+            return escape(message);
+        }
+        String masked = message;
+        String maskedSocket = maskSocket(socket);
+        if (!maskedSocket.equals(socket)) {
+            masked = masked.replace(socket, maskedSocket);
+            int colon = socket.indexOf(':');
+            String address = colon < 0 ? socket : socket.substring(colon + 1);
+            masked = masked.replace(address, maskAddress(address));
+        }
+        return escape(masked);
+    }
+
+    /**
      * A raw socket string ({@code scheme:address}) with the password its address may hold replaced by {@code ***}:
      * the scheme is kept, the address goes through {@link #maskAddress}. A bare path has no scheme.
      */

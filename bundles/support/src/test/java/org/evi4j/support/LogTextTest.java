@@ -36,4 +36,12 @@ class LogTextTest {
         assertThat(LogText.socket("rabbitmq:u:CANARY@h/k\n")).isEqualTo("rabbitmq:u:***@h/k\\n");
         assertThat(LogText.escape(null)).isEqualTo("null");
     }
+
+    @Test
+    void aMessageQuotingTheRawSocketOrItsAddressIsMasked() {
+        String socket = "mq:u:CANARY@h/k";
+        assertThat(LogText.message("no transport for " + socket, socket)).isEqualTo("no transport for mq:u:***@h/k");
+        assertThat(LogText.message("bad address 'u:CANARY@h/k'\n", socket)).isEqualTo("bad address 'u:***@h/k'\\n");
+        assertThat(LogText.message("x\n", "udp:1.2.3.4:5")).isEqualTo("x\\n");
+    }
 }

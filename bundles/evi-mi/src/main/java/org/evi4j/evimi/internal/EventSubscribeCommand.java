@@ -1,6 +1,7 @@
 package org.evi4j.evimi.internal;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.evi4j.api.EventInterface;
 import org.evi4j.api.InvalidSubscriptionException;
@@ -9,6 +10,8 @@ import org.evi4j.mi.MiCommand;
 import org.evi4j.mi.MiException;
 import org.evi4j.mi.MiParams;
 import org.evi4j.mi.MiResponse;
+import org.evi4j.support.LogLimiter;
+import org.evi4j.support.LogText;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -24,6 +27,9 @@ public final class EventSubscribeCommand extends EviCommand {
     private static final Logger LOG = LoggerFactory.getLogger(EventSubscribeCommand.class);
     private static final List<List<String>> RECIPES = List.of(
             List.of("event", "socket"), List.of("event", "socket", "expire"));
+
+    /** Refusals are logged at most a few a second, whoever sends them: a flood of bad requests is not a log flood. */
+    private final LogLimiter refusals = new LogLimiter(5, 1, TimeUnit.SECONDS);
 
     @Activate
     public EventSubscribeCommand(@Reference(policyOption = ReferencePolicyOption.GREEDY) EventInterface evi) {
@@ -44,10 +50,17 @@ public final class EventSubscribeCommand extends EviCommand {
                 evi.subscribe(event, socket);
             }
         } catch (UnknownEventException e) {
-            LOG.debug("subscription of {} refused: event {} is not published", socket, event);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("subscription of {} refused: event {} is not published", LogText.socket(socket),
+                        LogText.escape(event));
+            }
             throw EviErrors.badParameterValue();
         } catch (InvalidSubscriptionException | IllegalArgumentException e) {
-            LOG.info("subscription of {} to {} refused: {}", socket, event, e.getMessage());
+            long skipped = refusals.permit();
+            if (skipped >= 0) {
+                LOG.info("subscription of {} to {} refused: {}{}", LogText.socket(socket), LogText.escape(event),
+                        LogText.message(e.getMessage(), socket), LogLimiter.suppressedNote(skipped));
+            }
             throw EviErrors.badParameterValue();
         }
         return MiResponse.ok();

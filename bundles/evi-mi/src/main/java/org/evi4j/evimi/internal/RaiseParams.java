@@ -7,6 +7,7 @@ import java.util.Map;
 import org.evi4j.api.EventParam;
 import org.evi4j.mi.MiException;
 import org.evi4j.mi.MiValue;
+import org.evi4j.support.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,7 @@ final class RaiseParams {
         try {
             value = JsonParser.parse(text);
         } catch (IllegalArgumentException e) {
-            LOG.debug("raise_event params are not JSON: {}", e.getMessage());
+            LOG.debug("raise_event params are not JSON: {}", LogText.escape(e.getMessage()));
             throw EviErrors.badParams();
         }
         if (value.kind() != MiValue.Kind.OBJECT) {

@@ -15,6 +15,7 @@ import org.evi4j.mi.MiNode;
 import org.evi4j.mi.MiParams;
 import org.evi4j.mi.MiResponse;
 import org.evi4j.mi.MiValue;
+import org.evi4j.support.LogText;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -92,7 +93,10 @@ public final class SubscribersListCommand extends EviCommand {
             throw EviErrors.eventNotPublished();
         } catch (EviException | IllegalArgumentException e) {
             // a socket that does not parse cannot name a subscriber (OpenSIPS answers the same)
-            LOG.debug("subscriber look-up of {} for {} failed: {}", socket, event.name(), e.getMessage());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("subscriber look-up of {} for {} failed: {}", LogText.socket(socket),
+                        LogText.escape(event.name()), LogText.message(e.getMessage(), socket));
+            }
             throw EviErrors.subscriberDoesNotExist();
         }
         SubscriberInfo subscriber = found.orElseThrow(EviErrors::subscriberDoesNotExist);
