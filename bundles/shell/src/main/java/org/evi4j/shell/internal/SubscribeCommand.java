@@ -52,7 +52,8 @@ public final class SubscribeCommand implements Action {
             return;
         }
         evi.subscriber(event, socket).ifPresentOrElse(
-                s -> out.println("Subscribed " + s.socket() + " to " + event + " for " + s.expire() + " s"),
+                s -> out.println("Subscribed " + LogText.socket(s.socket()) + " to " + event + " for " + s.expire()
+                        + " s"),
                 () -> out.println("Subscribed " + LogText.socket(socket) + " to " + event));
     }
 }
