@@ -11,6 +11,7 @@ import org.evi4j.core.internal.Subscriber.Binding;
 import org.evi4j.spi.Destination;
 import org.evi4j.spi.EventTransport;
 import org.evi4j.support.AllowedFolders;
+import org.evi4j.support.Cidr;
 import org.evi4j.support.LogLimiter;
 import org.evi4j.support.LogText;
 import org.slf4j.Logger;

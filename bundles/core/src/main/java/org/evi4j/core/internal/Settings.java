@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.evi4j.api.Event;
 import org.evi4j.api.EventInterface;
+import org.evi4j.support.Cidr;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import org.evi4j.api.InvalidSubscriptionException;
+import org.evi4j.support.Cidr;
 import org.junit.jupiter.api.Test;
 
 /** allowed_destinations, max_expire and the subscriber limits. */

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.evi4j.spi.EventEncoder;
 import org.evi4j.spi.EventTransport;
+import org.evi4j.support.Cidr;
 import org.evi4j.testkit.TestClock;
 import org.osgi.framework.Constants;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.evi4j.support.Cidr;
 
 class SettingsTest {
 

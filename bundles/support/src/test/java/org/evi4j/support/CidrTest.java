@@ -1,4 +1,4 @@
-package org.evi4j.core.internal;
+package org.evi4j.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

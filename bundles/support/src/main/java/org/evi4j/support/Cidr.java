@@ -1,11 +1,11 @@
-package org.evi4j.core.internal;
+package org.evi4j.support;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 
 /** A network in CIDR notation ({@code 10.0.0.0/8}, {@code ::1/128}, or a bare address); immutable. */
-final class Cidr {
+public final class Cidr {
 
     private final byte[] network;
     private final int prefix;
@@ -22,7 +22,7 @@ final class Cidr {
      *
      * @throws IllegalArgumentException when the text is not a CIDR
      */
-    static Cidr parse(String text) {
+    public static Cidr parse(String text) {
         String t = text.trim();
         int slash = t.indexOf('/');
         String host = slash < 0 ? t : t.substring(0, slash);
@@ -51,7 +51,7 @@ final class Cidr {
     }
 
     /** Whether the address lies in this network (an IPv4 address never matches an IPv6 network). */
-    boolean matches(InetAddress address) {
+    public boolean matches(InetAddress address) {
         byte[] a = address.getAddress();
         if (a.length != network.length) {
             return false;
