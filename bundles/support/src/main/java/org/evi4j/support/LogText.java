@@ -70,7 +70,7 @@ public final class LogText {
 
     /**
      * Text for one log line: backslash, control characters (C0, DEL, C1 such as the terminal's CSI) and the Unicode
-     * line and paragraph separators written as visible escapes ({@code \n}, {@code \x1b}, {@code \u2028}), cut
+     * line and paragraph separators written as visible escapes (backslash n, backslash x1b, backslash u2028), cut
      * after {@value #MAX_CHARS} characters of input with {@code …}. {@code null} stays {@code "null"}.
      */
     public static String escape(CharSequence text) {

@@ -1,5 +1,10 @@
 package org.evi4j.transport.rabbitmq.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.evi4j.support.Cidr;
+
 /**
  * What every broker connection of one transport instance works with, checked once from the configuration.
  *
@@ -9,9 +14,22 @@ package org.evi4j.transport.rabbitmq.internal;
  * @param confirms         whether to use publisher confirms
  * @param connectTimeoutMs TCP connect timeout, 0 for none
  * @param heartbeatS       requested AMQP heartbeat, 0 for none
+ * @param queueBytes       bytes of events waiting per connection before sends are dropped
+ * @param maxConnections   broker connections (and so publisher threads) the transport may hold at once
+ * @param allowedBrokers   networks a broker address may be in; empty allows none
  */
 record LinkSettings(int queueSize, long reconnectMinMs, long reconnectMaxMs, boolean confirms, int connectTimeoutMs,
-        int heartbeatS) {
+        int heartbeatS, long queueBytes, int maxConnections, List<Cidr> allowedBrokers) {
+
+    static final long DEFAULT_QUEUE_BYTES = 16L << 20;
+    static final int DEFAULT_MAX_CONNECTIONS = 16;
+
+    /** Settings with the default byte bound and connection cap, every broker allowed (for tests). */
+    LinkSettings(int queueSize, long reconnectMinMs, long reconnectMaxMs, boolean confirms, int connectTimeoutMs,
+            int heartbeatS) {
+        this(queueSize, reconnectMinMs, reconnectMaxMs, confirms, connectTimeoutMs, heartbeatS, DEFAULT_QUEUE_BYTES,
+                DEFAULT_MAX_CONNECTIONS, List.of(Cidr.parse("0.0.0.0/0"), Cidr.parse("::/0")));
+    }
 
     LinkSettings {
         check(queueSize >= 1, "queue_size must be 1 or more: " + queueSize);
@@ -20,11 +38,34 @@ record LinkSettings(int queueSize, long reconnectMinMs, long reconnectMaxMs, boo
                 + ") must not be below reconnect_min_ms (" + reconnectMinMs + ")");
         check(connectTimeoutMs >= 0, "connect_timeout_ms must be 0 or more: " + connectTimeoutMs);
         check(heartbeatS >= 0 && heartbeatS <= 65535, "heartbeat_s must be 0-65535: " + heartbeatS);
+        check(queueBytes >= 1, "queue_bytes must be 1 or more: " + queueBytes);
+        check(maxConnections >= 1, "max_connections must be 1 or more: " + maxConnections);
+        allowedBrokers = List.copyOf(allowedBrokers);
+    }
+
+    /** The same settings with other limits (for tests). */
+    LinkSettings withLimits(long bytes, int connections, List<Cidr> allowed) {
+        return new LinkSettings(queueSize, reconnectMinMs, reconnectMaxMs, confirms, connectTimeoutMs, heartbeatS,
+                bytes, connections, allowed);
     }
 
     static LinkSettings of(RabbitTransportConfig config) {
         return new LinkSettings(config.queue__size(), config.reconnect__min__ms(), config.reconnect__max__ms(),
-                config.confirms(), config.connect__timeout__ms(), config.heartbeat__s());
+                config.confirms(), config.connect__timeout__ms(), config.heartbeat__s(), config.queue__bytes(),
+                config.max__connections(), cidrs(config.allowed__destinations()));
+    }
+
+    /** CIDRs from a list whose elements may each hold several, comma-separated (a Karaf {@code .cfg} line). */
+    private static List<Cidr> cidrs(String[] values) {
+        List<Cidr> out = new ArrayList<>();
+        for (String value : values == null ? new String[0] : values) {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(Cidr.parse(part.trim()));
+                }
+            }
+        }
+        return out;
     }
 
     private static void check(boolean valid, String message) {

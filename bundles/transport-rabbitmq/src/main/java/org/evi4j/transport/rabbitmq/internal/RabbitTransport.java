@@ -11,6 +11,7 @@ import org.evi4j.spi.DeliveryReport;
 import org.evi4j.spi.Destination;
 import org.evi4j.spi.EventTransport;
 import org.evi4j.spi.SendResult;
+import org.evi4j.support.Cidr;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -42,6 +43,7 @@ public final class RabbitTransport implements EventTransport {
     /** Guards itself, {@link #stopping} and {@link #closed}. */
     private final Map<BrokerKey, BrokerLink> links = new HashMap<>();
     private final List<BrokerLink> stopping = new ArrayList<>();
+    private final SendResult tooMany;
     private boolean closed;
 
     @Activate
@@ -51,7 +53,15 @@ public final class RabbitTransport implements EventTransport {
 
     RabbitTransport(LinkSettings settings) {
         this.settings = settings;
+        this.tooMany = SendResult.failed("max_connections (" + settings.maxConnections()
+                + ") RabbitMQ connections open: no connection for this broker login");
         LOG.debug("RabbitMQ transport active ({})", settings);
+    }
+
+    private boolean closed() {
+        synchronized (links) {
+            return closed;
+        }
     }
 
     @Deactivate
@@ -78,7 +88,14 @@ public final class RabbitTransport implements EventTransport {
 
     @Override
     public Destination parse(String address, DeliveryReport report) {
-        return RabbitAddressParser.parse(address, Objects.requireNonNull(report, "report"));
+        RabbitDestination d = RabbitAddressParser.parse(address, Objects.requireNonNull(report, "report"));
+        for (Cidr allowed : settings.allowedBrokers()) {
+            if (allowed.matches(d.broker().ip())) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("broker " + d.broker() + " (" + d.broker().ip().getHostAddress()
+                + ") is not in the RabbitMQ transport's allowed_destinations");
     }
 
     @Override
@@ -91,7 +108,7 @@ public final class RabbitTransport implements EventTransport {
         if (link == null) {
             link = attach(rabbit);
             if (link == null) {
-                return rabbit.released() ? RELEASED : STOPPED;
+                return rabbit.released() ? RELEASED : closed() ? STOPPED : tooMany;
             }
         }
         return link.offer(rabbit, payload);
@@ -103,6 +120,9 @@ public final class RabbitTransport implements EventTransport {
                 return null;
             }
             if (destination.link() == null) {
+                if (!links.containsKey(destination.broker()) && links.size() >= settings.maxConnections()) {
+                    return null;
+                }
                 BrokerLink link = links.computeIfAbsent(destination.broker(), this::startLink);
                 link.attach(destination);
                 destination.link(link);
@@ -131,6 +151,13 @@ public final class RabbitTransport implements EventTransport {
                 stopping.removeIf(BrokerLink::stopped);
                 stopping.add(link);
             }
+        }
+    }
+
+    /** Bytes of events waiting on every connection together. */
+    long bytesWaiting() {
+        synchronized (links) {
+            return links.values().stream().mapToLong(BrokerLink::bytesWaiting).sum();
         }
     }
 
