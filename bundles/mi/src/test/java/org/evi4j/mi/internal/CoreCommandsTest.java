@@ -61,6 +61,18 @@ class CoreCommandsTest {
     }
 
     @Test
+    void argNeverShowsSystemPropertyValuesOrSecretOptions() {
+        List<String> shown = ArgCommand.masked(List.of("/usr/bin/java", "-Xmx512m",
+                "-Djavax.net.ssl.keyStorePassword=CANARY", "-Devi4j.data=/var/lib/evi4j", "-jar", "evi4j.jar", "run",
+                "--etc", "/etc/evi4j", "--broker-password=CANARY", "--api-token", "CANARY", "--log-level", "debug"));
+        assertThat(shown).containsExactly("/usr/bin/java", "-Xmx512m", "-Djavax.net.ssl.keyStorePassword=***",
+                "-Devi4j.data=***", "-jar", "evi4j.jar", "run", "--etc", "/etc/evi4j", "--broker-password=***",
+                "--api-token", "***", "--log-level", "debug");
+        assertThat(new ArgCommand(List.of("java", "-Dpw=CANARY")).execute(null).result().toJson())
+                .doesNotContain("CANARY");
+    }
+
+    @Test
     void whichListsFirstNamesInRegistrationOrder() {
         assertThat(json("which", null)).isEqualTo("\"result\":[\"which\",\"help\",\"version\",\"uptime\",\"ps\","
                 + "\"pwd\",\"arg\",\"get_statistics\",\"list_statistics\",\"reset_statistics\"]");
