@@ -1,10 +1,10 @@
 package org.evi4j.transport.rabbitmq.internal;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 
 import org.evi4j.spi.DeliveryReport;
+import org.evi4j.support.HostResolver;
 import org.evi4j.support.LogText;
 
 /**
@@ -29,16 +29,19 @@ final class RabbitAddressParser {
     private static final String TLS_DOMAIN = "tls_domain";
 
     private final String text;
+    private final HostResolver resolver;
 
-    private RabbitAddressParser(String text) {
+    private RabbitAddressParser(String text, HostResolver resolver) {
         this.text = text;
+        this.resolver = resolver;
     }
 
-    static RabbitDestination parse(String text, DeliveryReport report) {
+    /** Parses with host names resolved by {@code resolver} (within its timeout). */
+    static RabbitDestination parse(String text, DeliveryReport report, HostResolver resolver) {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("empty RabbitMQ address: expected " + SYNTAX);
         }
-        return new RabbitAddressParser(text).destination(report);
+        return new RabbitAddressParser(text, resolver).destination(report);
     }
 
     private RabbitDestination destination(DeliveryReport report) {
@@ -161,9 +164,10 @@ final class RabbitAddressParser {
         }
         try {
             // in brackets the JDK accepts only an IPv6 literal and never asks DNS
-            return InetAddress.getByName(host);
-        } catch (UnknownHostException e) {
-            throw refusal("the host does not resolve");
+            return resolver.resolve(host);
+        } catch (IllegalArgumentException e) {
+            throw refusal(e.getMessage().contains("within") ? "the host did not resolve in time"
+                    : "the host does not resolve");
         }
     }
 

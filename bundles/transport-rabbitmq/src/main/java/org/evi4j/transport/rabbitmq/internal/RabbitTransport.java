@@ -12,6 +12,7 @@ import org.evi4j.spi.Destination;
 import org.evi4j.spi.EventTransport;
 import org.evi4j.spi.SendResult;
 import org.evi4j.support.Cidr;
+import org.evi4j.support.HostResolver;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -44,6 +45,8 @@ public final class RabbitTransport implements EventTransport {
     private final Map<BrokerKey, BrokerLink> links = new HashMap<>();
     private final List<BrokerLink> stopping = new ArrayList<>();
     private final SendResult tooMany;
+    /** Broker host names are resolved here, off the MI reader's and the producer's thread, within 2 s. */
+    private final HostResolver resolver = new HostResolver("rabbitmq", HostResolver.DEFAULT_TIMEOUT_MILLIS);
     private boolean closed;
 
     @Activate
@@ -74,6 +77,7 @@ public final class RabbitTransport implements EventTransport {
             links.clear();
             stopping.clear();
         }
+        resolver.close();
         all.forEach(BrokerLink::stop);
         for (BrokerLink link : all) {
             link.awaitStop(STOP_WAIT_MS);
@@ -88,7 +92,8 @@ public final class RabbitTransport implements EventTransport {
 
     @Override
     public Destination parse(String address, DeliveryReport report) {
-        RabbitDestination d = RabbitAddressParser.parse(address, Objects.requireNonNull(report, "report"));
+        RabbitDestination d = RabbitAddressParser.parse(address, Objects.requireNonNull(report, "report"),
+                resolver);
         for (Cidr allowed : settings.allowedBrokers()) {
             if (allowed.matches(d.broker().ip())) {
                 return d;

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RabbitAddressParserTest {
 
     private static RabbitDestination parse(String text) {
-        return RabbitAddressParser.parse(text, DeliveryReport.NONE);
+        return RabbitAddressParser.parse(text, DeliveryReport.NONE, TestSettings.RESOLVER);
     }
 
     @Test
