@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.evi4j.api.InvalidSubscriptionException;
@@ -33,12 +35,18 @@ final class Destinations {
     private final List<Cidr> allowed;
     private final AllowedFolders folders;
     private final Problems problems;
+    private final Executor binder;
     /** One budget for the warnings of every subscriber's (re)binding: a restart with many bad ones logs a few. */
     private final LogLimiter bindWarnings = new LogLimiter(10, 1, TimeUnit.SECONDS);
 
+    /**
+     * @param binder runs the parsing of subscribers' addresses for a transport that came (back), off the raising
+     *               thread
+     */
     Destinations(ServiceIndex<EventTransport> transports, List<Cidr> allowed, List<Path> allowedFolders,
-            Problems problems) {
+            Problems problems, Executor binder) {
         this.transports = transports;
+        this.binder = binder;
         this.allowed = allowed;
         this.folders = new AllowedFolders(allowedFolders);
         this.problems = problems;
@@ -77,26 +85,49 @@ final class Destinations {
         return new Binding(transport, d, report, null);
     }
 
-    /** The subscriber's destination with that transport, parsed again when it was parsed by another instance. */
+    /**
+     * The subscriber's destination with that transport, or {@code null} while it is being parsed (again): parsing
+     * may resolve a host name, so it runs on the binder, never on the raising thread (a binder that runs tasks at
+     * once gives the destination in this call).
+     */
     Destination bound(Subscriber s, EventTransport transport) {
         Binding b = s.binding();
         if (b != null && b.transport() == transport) {
             return b.destination();
         }
-        synchronized (s) {
-            b = s.binding();
-            if (b != null && b.transport() == transport) {
-                return b.destination();
+        if (s.startBinding()) {
+            try {
+                binder.execute(() -> bindNow(s, transport));
+            } catch (RejectedExecutionException e) {
+                s.endBinding();
             }
-            Binding fresh = bind(s, transport);
-            s.binding(fresh);
-            release(b);
-            if (fresh.error() != null) {
-                s.lastError = fresh.error();
-            } else {
-                s.identity(fresh.destination().identity());
+        }
+        b = s.binding();
+        if (b != null && b.transport() == transport) {
+            return b.destination();
+        }
+        s.lastError = "waiting for its address to be parsed by the " + s.scheme + " transport";
+        return null;
+    }
+
+    private void bindNow(Subscriber s, EventTransport transport) {
+        try {
+            synchronized (s) {
+                Binding b = s.binding();
+                if (b != null && b.transport() == transport || !transports.contains(transport)) {
+                    return;
+                }
+                Binding fresh = bind(s, transport);
+                s.binding(fresh);
+                release(b);
+                if (fresh.error() != null) {
+                    s.lastError = fresh.error();
+                } else {
+                    s.identity(fresh.destination().identity());
+                }
             }
-            return fresh.destination();
+        } finally {
+            s.endBinding();
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.evi4j.api.Event;
@@ -27,6 +28,7 @@ final class EventEngine implements EventInterface {
     private static final Logger LOG = LoggerFactory.getLogger(EventEngine.class);
 
     private final Settings settings;
+    private final ServiceIndex<EventTransport> transports;
     private final Clock clock;
     private final Runnable changed;
     private final AtomicInteger total = new AtomicInteger();
@@ -41,12 +43,22 @@ final class EventEngine implements EventInterface {
      */
     EventEngine(Settings settings, ServiceIndex<EventTransport> transports, ServiceIndex<EventEncoder> encoders,
             Clock clock, Runnable changed) {
+        this(settings, transports, encoders, clock, changed, Runnable::run);
+    }
+
+    /**
+     * @param binder runs the (re)parsing of subscribers' addresses, off the raising thread; {@code Runnable::run}
+     *               parses on the caller's thread
+     */
+    EventEngine(Settings settings, ServiceIndex<EventTransport> transports, ServiceIndex<EventEncoder> encoders,
+            Clock clock, Runnable changed, Executor binder) {
         this.settings = settings;
+        this.transports = transports;
         this.clock = clock;
         this.changed = changed;
         Problems problems = new Problems(clock);
         this.destinations = new Destinations(transports, settings.allowedDestinations(),
-                settings.allowedUnixFolders(), problems);
+                settings.allowedUnixFolders(), problems, binder);
         this.registry = new EventRegistry(settings.defaultEncoder(), this::removed);
         this.subscriptions = new Subscriptions(settings, registry, transports, encoders, destinations, clock, total,
                 changed);
@@ -129,6 +141,22 @@ final class EventEngine implements EventInterface {
     /** Removes the expired subscribers of every event (the periodic sweep). */
     void purgeExpired() {
         subscriptions.purgeAll();
+    }
+
+    /**
+     * Has the binder parse the address of every subscriber not bound to the transport serving its scheme now (after
+     * a restore, or when a transport came), so that the first event after a restart finds them ready and the
+     * raising thread never waits for a host name.
+     */
+    void bindAll() {
+        for (EventEntry entry : registry.all()) {
+            for (Subscriber s : entry.all()) {
+                EventTransport transport = transports.get(s.scheme);
+                if (transport != null) {
+                    destinations.bound(s, transport);
+                }
+            }
+        }
     }
 
     /** Forgets what a transport that went away parsed; its subscribers stay and wait for another one. */

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.evi4j.api.Event;
 import org.evi4j.api.EventInfo;
@@ -49,6 +52,8 @@ public final class EventInterfaceComponent implements EventInterface {
     private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
     private volatile EventEngine engine;
     private Housekeeper housekeeper;
+    /** Parses subscribers' addresses off the raising thread (a host name may take a while to resolve). */
+    private ThreadPoolExecutor binder;
 
     @Activate
     void activate(BundleContext context, CoreConfig config) {
@@ -60,7 +65,14 @@ public final class EventInterfaceComponent implements EventInterface {
         }
         SubscriptionStore store = file == null ? null : new SubscriptionStore(file.toPath());
         housekeeper = new Housekeeper(store, SWEEP_MILLIS, SAVE_DELAY_MILLIS);
-        EventEngine e = new EventEngine(settings, transports, encoders, Clock.systemUTC(), housekeeper::changed);
+        binder = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "evi4j-core-binder");
+            t.setDaemon(true);
+            return t;
+        });
+        binder.allowCoreThreadTimeOut(true);
+        EventEngine e = new EventEngine(settings, transports, encoders, Clock.systemUTC(), housekeeper::changed,
+                binder);
         for (String name : settings.publishedEvents()) {
             LOG.info("published event {} (id {}) from configuration", name, e.publish(name));
         }
@@ -68,6 +80,7 @@ public final class EventInterfaceComponent implements EventInterface {
             e.restore(store.load());
         }
         engine = e;
+        e.bindAll();
         housekeeper.start(e);
         LOG.debug("Event Interface core active: {}", settings);
     }
@@ -75,6 +88,7 @@ public final class EventInterfaceComponent implements EventInterface {
     @Deactivate
     void deactivate() {
         housekeeper.stop();
+        binder.shutdownNow();
         engine.close();
         engine = null;
         LOG.debug("Event Interface core stopped");
@@ -85,6 +99,10 @@ public final class EventInterfaceComponent implements EventInterface {
             unbind = "removeTransport", updated = "updatedTransport")
     void addTransport(EventTransport transport, Map<String, Object> properties) {
         transports.add(transport, properties);
+        EventEngine e = engine;
+        if (e != null) {
+            e.bindAll();
+        }
         LOG.debug("transport bound: {}", properties.get(EventTransport.SCHEME_PROPERTY));
     }
 

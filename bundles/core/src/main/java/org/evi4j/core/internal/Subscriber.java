@@ -1,5 +1,6 @@
 package org.evi4j.core.internal;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.evi4j.api.SubscriberInfo;
@@ -33,6 +34,8 @@ final class Subscriber {
     private volatile String address;
     private volatile Lease lease;
     private volatile Binding binding;
+    /** Whether its address is being parsed (again) on the binder. */
+    private final AtomicBoolean parsing = new AtomicBoolean();
 
     /**
      * @param address the full canonical address, secrets included
@@ -74,6 +77,15 @@ final class Subscriber {
 
     Binding binding() {
         return binding;
+    }
+
+    /** Claims the parsing of its address; false when it is under way already. */
+    boolean startBinding() {
+        return parsing.compareAndSet(false, true);
+    }
+
+    void endBinding() {
+        parsing.set(false);
     }
 
     /** Uses another binding; the report of its destination counts for this subscriber from now on. */
