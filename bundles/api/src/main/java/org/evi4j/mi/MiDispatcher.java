@@ -21,4 +21,16 @@ public interface MiDispatcher {
      * @return whether a reply is to be sent (false for JSON-RPC notifications)
      */
     boolean dispatch(ByteBuffer request, ByteBuffer reply, String legacyIndent);
+
+    /**
+     * Handles one request as {@link #dispatch(ByteBuffer, ByteBuffer, String)} does, telling the command who sent it
+     * ({@link MiParams#source()}), so that commands can apply per-client limits. MI servers that know the client
+     * call this form.
+     *
+     * @param source the client, as {@link MiParams#source()} describes it; {@code null} when unknown
+     * @since 1.1
+     */
+    default boolean dispatch(ByteBuffer request, ByteBuffer reply, String legacyIndent, String source) {
+        return dispatch(request, reply, legacyIndent);
+    }
 }

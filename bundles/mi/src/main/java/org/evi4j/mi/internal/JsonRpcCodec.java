@@ -32,8 +32,11 @@ final class JsonRpcCodec {
         this.counters = registry.counters();
     }
 
-    /** @return whether {@code out} holds a reply to send */
-    boolean handle(byte[] bytes, int offset, int length, ReplyOutput out) {
+    /**
+     * @param source who sent it ({@link org.evi4j.mi.MiParams#source()}), or {@code null}
+     * @return whether {@code out} holds a reply to send
+     */
+    boolean handle(byte[] bytes, int offset, int length, ReplyOutput out, String source) {
         JsonRpcRequest request;
         try {
             request = JsonRpcReader.read(parsers, bytes, offset, length);
@@ -55,7 +58,7 @@ final class JsonRpcCodec {
             counters.errors.increment();
             return !request.notification() && send(out, METHOD_NOT_FOUND, request);
         }
-        Object outcome = execute(command, request);
+        Object outcome = execute(command, request, source);
         if (outcome instanceof MiException) {
             counters.errors.increment();
         }
@@ -69,13 +72,13 @@ final class JsonRpcCodec {
     }
 
     /** The command's {@link MiResponse}, or the {@link MiException} to reply with. */
-    private static Object execute(Registration command, JsonRpcRequest request) {
+    private static Object execute(Registration command, JsonRpcRequest request, String source) {
         try {
             Params params = request.named != null
                     ? RecipeMatcher.named(command.recipes(), request.named)
                     : RecipeMatcher.positional(command.recipes(),
                             request.positional == null ? List.of() : request.positional, false);
-            return Commands.run(command, params);
+            return Commands.run(command, params.from(source));
         } catch (MiException e) {
             return e;
         }

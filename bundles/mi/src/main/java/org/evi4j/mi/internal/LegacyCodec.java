@@ -23,8 +23,11 @@ final class LegacyCodec {
         this.counters = registry.counters();
     }
 
-    /** @param offset where the request's leading {@code :} is */
-    boolean handle(byte[] bytes, int offset, int length, ReplyOutput out, String indent) {
+    /**
+     * @param offset where the request's leading {@code :} is
+     * @param source who sent it ({@link org.evi4j.mi.MiParams#source()}), or {@code null}
+     */
+    boolean handle(byte[] bytes, int offset, int length, ReplyOutput out, String indent, String source) {
         int end = offset + length;
         int colon = offset + 1;
         while (colon < end && bytes[colon] != ':') {
@@ -44,7 +47,8 @@ final class LegacyCodec {
             return fixed(out, LegacyWriter.PARSE_ERROR);
         }
         try {
-            MiResponse response = Commands.run(command, RecipeMatcher.positional(command.recipes(), args, true));
+            MiResponse response = Commands.run(command,
+                    RecipeMatcher.positional(command.recipes(), args, true).from(source));
             LegacyWriter.ok(out, response.legacy(), indent);
             return true;
         } catch (Commands.Failure e) {

@@ -109,6 +109,11 @@ public final class MiDispatcherImpl implements MiDispatcher, CommandRegistry {
 
     @Override
     public boolean dispatch(ByteBuffer request, ByteBuffer reply, String legacyIndent) {
+        return dispatch(request, reply, legacyIndent, null);
+    }
+
+    @Override
+    public boolean dispatch(ByteBuffer request, ByteBuffer reply, String legacyIndent, String source) {
         counters.requests.increment();
         ReplyOutput out = new ReplyOutput(reply, EventInterface.MAX_DATAGRAM);
         boolean send;
@@ -125,8 +130,8 @@ public final class MiDispatcherImpl implements MiDispatcher, CommandRegistry {
                 offset = 0;
             }
             send = length > 0 && bytes[offset] == ':'
-                    ? legacy.handle(bytes, offset, length, out, legacyIndent == null ? "\t" : legacyIndent)
-                    : json.handle(bytes, offset, length, out);
+                    ? legacy.handle(bytes, offset, length, out, legacyIndent == null ? "\t" : legacyIndent, source)
+                    : json.handle(bytes, offset, length, out, source);
         } catch (RuntimeException | LinkageError e) {
             LOG.error("MI request dropped: unexpected failure", e);
             send = false;

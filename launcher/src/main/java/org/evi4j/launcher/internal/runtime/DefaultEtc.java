@@ -66,9 +66,14 @@ final class DefaultEtc {
                 # default_expire: subscription lifetime in seconds when event_subscribe gives none.
                 # default_expire = 3600
                 # max_expire: the longest expire accepted, in seconds (0 = no limit).
-                # max_expire = 0
-                # allowed_destinations: CIDRs a UDP subscriber may point at (UNIX paths are always allowed).
+                # max_expire = 86400
+                # allowed_destinations: CIDRs a UDP subscriber may point at.
                 # allowed_destinations = 127.0.0.0/8, ::1/128
+                # allowed_unix_folders: folders UNIX subscribers' sockets may be in (real paths; default: the
+                #   data folder's "sockets", owner-only). For OpenSIPS-style listeners under /tmp:
+                # allowed_unix_folders = /tmp
+                # max_subscribers_per_destination: subscriptions (all events) one destination may have.
+                # max_subscribers_per_destination = 64
                 # persist: keep subscriptions across restarts (stored under the data folder).
                 # persist = true
                 """;
