@@ -25,7 +25,8 @@ class AllowedFoldersTest {
         assertThat(folders.check(allowed.resolve("ev.sock"))).isEqualTo(real);
         assertThat(folders.check(Path.of(allowed + "//./ev.sock"))).isEqualTo(real);
         assertThat(folders.check(allowed.resolve("sub/../ev.sock"))).isEqualTo(real);
-        assertThat(folders.check(allowed.resolve("sub/ev.sock"))).isEqualTo(allowed.toRealPath().resolve("sub/ev.sock"));
+        assertThat(folders.check(allowed.resolve("sub/ev.sock")))
+                .isEqualTo(allowed.toRealPath().resolve("sub/ev.sock"));
     }
 
     @Test
@@ -72,6 +73,7 @@ class AllowedFoldersTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not exist");
         assertThatThrownBy(() -> AllowedFolders.realPath(Path.of("rel/a.sock")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AllowedFolders(List.of(Path.of("rel")))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AllowedFolders(List.of(Path.of("rel"))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -8,7 +8,8 @@ class LogTextTest {
 
     @Test
     void aPasswordIsMaskedInSocketsAndAddresses() {
-        assertThat(LogText.maskSocket("rabbitmq:evi:CANARY@127.0.0.1/calls")).isEqualTo("rabbitmq:evi:***@127.0.0.1/calls");
+        assertThat(LogText.maskSocket("rabbitmq:evi:CANARY@127.0.0.1/calls"))
+                .isEqualTo("rabbitmq:evi:***@127.0.0.1/calls");
         assertThat(LogText.maskSocket("rabbitmq:evi:CA:N@RY@h:99/k@x")).isEqualTo("rabbitmq:evi:***@x");
         assertThat(LogText.maskAddress("evi:pa/ss@host/key")).isEqualTo("evi:***@host/key");
         assertThat(LogText.maskSocket("rabbitmq:evi@h/k")).isEqualTo("rabbitmq:evi@h/k");

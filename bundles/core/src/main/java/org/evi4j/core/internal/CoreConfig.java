@@ -52,7 +52,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
      * compared; empty: the runtime's own folder {@code <data>/sockets}, created owner-only.
      */
     @AttributeDefinition(name = "Allowed UNIX folders", required = false,
-            description = "Absolute folders UNIX socket subscribers may be in (comma-separated); default <data>/sockets")
+            description = "Absolute folders UNIX socket subscribers may be in (comma-separated); "
+                    + "default <data>/sockets")
     String[] allowed__unix__folders() default {};
 
     /** The most subscribers one destination (its canonical identity) may have, of all events together. */

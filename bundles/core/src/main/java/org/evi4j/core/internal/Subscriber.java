@@ -11,8 +11,9 @@ import org.evi4j.spi.EventTransport;
  * One subscriber of one event: its socket, its lease (time, expire, encoder; replaced as a whole on refresh), the
  * destination its transport parsed, and its counters. It is listed and logged by its key,
  * {@code scheme:shownAddress} as first subscribed (without secrets), and told apart from the others by its
- * identity, where its destination really is ({@code udp:localhost:9} and {@code udp:127.0.0.1:9} are one). The full address, which may hold a password,
- * is only given to transports and to storage, never listed or logged; a refresh with a new password replaces it.
+ * identity, where its destination really is ({@code udp:localhost:9} and {@code udp:127.0.0.1:9} are one). The
+ * full address, which may hold a password, is only given to transports and to storage, never listed or logged; a
+ * refresh with a new password replaces it.
  */
 final class Subscriber {
 
