@@ -2,9 +2,11 @@ package org.evi4j.mi.internal;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.evi4j.mi.MiException;
 import org.evi4j.mi.MiResponse;
+import org.evi4j.support.LogLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +16,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 final class JsonRpcCodec {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonRpcCodec.class);
+    /** One budget for the lines a request can cause (replies that do not fit, failing commands). */
+    private final LogLimiter warnings = new LogLimiter(10, 1, TimeUnit.SECONDS);
 
     // immutable, made once: bad requests cost no stack trace
     private static final MiException PARSE_ERROR = new MiException(-32700, "Parse error");
@@ -72,13 +76,13 @@ final class JsonRpcCodec {
     }
 
     /** The command's {@link MiResponse}, or the {@link MiException} to reply with. */
-    private static Object execute(Registration command, JsonRpcRequest request, String source) {
+    private Object execute(Registration command, JsonRpcRequest request, String source) {
         try {
             Params params = request.named != null
                     ? RecipeMatcher.named(command.recipes(), request.named)
                     : RecipeMatcher.positional(command.recipes(),
                             request.positional == null ? List.of() : request.positional, false);
-            return Commands.run(command, params.from(source));
+            return Commands.run(command, params.from(source), warnings);
         } catch (MiException e) {
             return e;
         }
@@ -89,11 +93,17 @@ final class JsonRpcCodec {
             write(out, outcome, request);
             return true;
         } catch (ReplyOutput.ReplyTooLargeException e) {
-            LOG.warn("MI reply to {} does not fit {} bytes: sending an error instead", request.method, out.limit());
+            long skipped = warnings.permit();
+            if (skipped >= 0) {
+                LOG.warn("MI reply to {} does not fit {} bytes: sending an error instead{}", request.method,
+                        out.limit(), LogLimiter.suppressedNote(skipped));
+            }
             return fallback(out, new MiException(MiException.SERVER_ERROR, "Server error", "Reply too large", 500,
                     "reply too large"), request);
         } catch (IOException | RuntimeException e) {
-            LOG.error("MI reply to {} could not be written", request.method, e);
+            if (warnings.tryAcquire()) {
+                LOG.error("MI reply to {} could not be written", request.method, e);
+            }
             return fallback(out, Commands.serverError(null), request);
         }
     }
@@ -107,10 +117,14 @@ final class JsonRpcCodec {
                 // only an id too long to echo makes an error this large: a null id beats no reply at all
                 return fallback(out, error, JsonRpcRequest.invalidWithNullId());
             }
-            LOG.warn("MI reply buffer of {} bytes too small even for an error reply: no reply sent", out.limit());
+            if (warnings.tryAcquire()) {
+                LOG.warn("MI reply buffer of {} bytes too small even for an error reply: no reply sent", out.limit());
+            }
             return false;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("MI reply buffer too small even for an error reply ({}): no reply sent", e.toString());
+            if (warnings.tryAcquire()) {
+                LOG.warn("MI reply buffer too small even for an error reply ({}): no reply sent", e.toString());
+            }
             return false;
         }
     }

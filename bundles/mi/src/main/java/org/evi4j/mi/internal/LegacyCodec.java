@@ -3,10 +3,12 @@ package org.evi4j.mi.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.evi4j.mi.MiException;
 import org.evi4j.mi.MiResponse;
 import org.evi4j.mi.MiValue;
+import org.evi4j.support.LogLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +16,8 @@ import org.slf4j.LoggerFactory;
 final class LegacyCodec {
 
     private static final Logger LOG = LoggerFactory.getLogger(LegacyCodec.class);
+    /** One budget for the lines a request can cause (replies that do not fit, failing commands). */
+    private final LogLimiter warnings = new LogLimiter(10, 1, TimeUnit.SECONDS);
 
     private final CommandRegistry registry;
     private final MiCounters counters;
@@ -48,7 +52,7 @@ final class LegacyCodec {
         }
         try {
             MiResponse response = Commands.run(command,
-                    RecipeMatcher.positional(command.recipes(), args, true).from(source));
+                    RecipeMatcher.positional(command.recipes(), args, true).from(source), warnings);
             LegacyWriter.ok(out, response.legacy(), indent);
             return true;
         } catch (Commands.Failure e) {
@@ -56,10 +60,16 @@ final class LegacyCodec {
         } catch (MiException e) {
             return commandError(out, e);
         } catch (ReplyOutput.ReplyTooLargeException e) {
-            LOG.warn("MI reply to {} does not fit {} bytes: sending an error instead", command.name(), out.limit());
+            long skipped = warnings.permit();
+            if (skipped >= 0) {
+                LOG.warn("MI reply to {} does not fit {} bytes: sending an error instead{}", command.name(),
+                        out.limit(), LogLimiter.suppressedNote(skipped));
+            }
             return fixed(out, LegacyWriter.TOO_LARGE);
         } catch (IOException | RuntimeException e) {
-            LOG.error("MI reply to {} could not be written", command.name(), e);
+            if (warnings.tryAcquire()) {
+                LOG.error("MI reply to {} could not be written", command.name(), e);
+            }
             return fixed(out, LegacyWriter.INTERNAL_ERROR);
         }
     }
@@ -83,7 +93,9 @@ final class LegacyCodec {
             out.text(reply);
             return true;
         } catch (IOException e) {
-            LOG.warn("MI reply buffer too small even for an error reply: no reply sent");
+            if (warnings.tryAcquire()) {
+                LOG.warn("MI reply buffer too small even for an error reply: no reply sent");
+            }
             return false;
         }
     }
