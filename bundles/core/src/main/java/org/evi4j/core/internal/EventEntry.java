@@ -59,7 +59,7 @@ final class EventEntry {
             BooleanSupplier reserve) {
         purge(now);
         Destination d = binding.destination();
-        Subscriber existing = find(SocketSpec.key(scheme, d.identity()));
+        Subscriber existing = findIdentity(SocketSpec.key(scheme, d.identity()));
         if (existing != null) {
             Binding old;
             synchronized (existing) {
@@ -84,7 +84,7 @@ final class EventEntry {
 
     /** Adds a subscriber read back from storage at the head, unless one with its key is there already. */
     synchronized boolean restore(Subscriber subscriber) {
-        if (find(subscriber.identity()) != null) {
+        if (findIdentity(subscriber.identity()) != null) {
             return false;
         }
         subscribers.add(0, subscriber);
@@ -163,13 +163,22 @@ final class EventEntry {
 
     /** The subscriber with that identity, or with that key as listed (how a stored, never bound one is named). */
     private Subscriber find(String identity) {
+        Subscriber s = findIdentity(identity);
+        return s != null ? s : findKey(identity);
+    }
+
+    private Subscriber findIdentity(String identity) {
         for (Subscriber s : subscribers) {
             if (s.identity().equals(identity)) {
                 return s;
             }
         }
+        return null;
+    }
+
+    private Subscriber findKey(String key) {
         for (Subscriber s : subscribers) {
-            if (s.key.equals(identity)) {
+            if (s.key.equals(key)) {
                 return s;
             }
         }
