@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Launcher start to the first MI answer, in ms: spawns `java -jar evi4j.jar`, polls `version` on its UDP MI
-socket every 10 ms, stops it with SIGTERM. Usage: launcher-startup.py [RUNS] [--fresh] [--default-etc]
+socket every 10 ms, stops it with SIGTERM. Usage: launcher-startup.py [RUNS] [--fresh] [--default-etc] [--http]
   --fresh        a new --data folder for every run (the first start of an installation)
-  --default-etc  let the launcher write its default etc (UDP MI on 127.0.0.1:8080 and a UNIX MI socket);
-                 otherwise an etc with one UDP MI socket on a free port
+  --default-etc  let the launcher write its default etc (UDP MI on 127.0.0.1:8080, a UNIX MI socket, HTTP on
+                 127.0.0.1:8888); otherwise an etc with one UDP MI socket on a free port
+  --http         also time the first 200 to POST /mi on the HTTP service (with --default-etc: 8888; otherwise
+                 an etc/org.apache.felix.http.cfg on a free port); prints "ms UDP HTTP" per run
 EVI4J_JAR=path/to/evi4j.jar measures another launcher jar (e.g. a build from before a change).
 Run it on an idle machine: under load the figures double."""
 import os, shutil, signal, socket, subprocess, sys, tempfile, time
@@ -19,50 +21,74 @@ def free_port():
         return s.getsockname()[1]
 
 
-def one_start(work, etc, data, port):
+HTTP_REQUEST = (b"POST /mi HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                b"Content-Length: %d\r\n\r\n" % len(REQUEST)) + REQUEST
+
+
+def http_answers(port):
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as s:
+            s.sendall(HTTP_REQUEST)
+            return s.recv(65535).startswith(b"HTTP/1.1 200 ")
+    except OSError:
+        return False
+
+
+def one_start(work, etc, data, port, http_port=None):
     t0 = time.monotonic()
     proc = subprocess.Popen(["java", "-jar", JAR, "--etc", etc, "--data", data], cwd=work,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     client = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     client.settimeout(0.01)
     elapsed = None
+    http_elapsed = None
     try:
-        while time.monotonic() - t0 < 30:
-            client.sendto(REQUEST, ("127.0.0.1", port))
-            try:
-                client.recv(65535)
-                elapsed = (time.monotonic() - t0) * 1000
-                break
-            except (socket.timeout, ConnectionRefusedError):
-                time.sleep(0.01)
+        while time.monotonic() - t0 < 30 and (elapsed is None or (http_port and http_elapsed is None)):
+            if elapsed is None:
+                client.sendto(REQUEST, ("127.0.0.1", port))
+                try:
+                    client.recv(65535)
+                    elapsed = (time.monotonic() - t0) * 1000
+                except (socket.timeout, ConnectionRefusedError):
+                    pass
+            if http_port and http_elapsed is None and http_answers(http_port):
+                http_elapsed = (time.monotonic() - t0) * 1000
+            time.sleep(0.01)
     finally:
         client.close()
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=30)
-    return elapsed
+    return elapsed, http_elapsed
 
 
 def main():
     runs = int(next((a for a in sys.argv[1:] if a.isdigit()), "5"))
-    fresh, default_etc = "--fresh" in sys.argv, "--default-etc" in sys.argv
+    fresh, default_etc, http = "--fresh" in sys.argv, "--default-etc" in sys.argv, "--http" in sys.argv
     work = tempfile.mkdtemp(prefix="evi4j-start")
     etc, data = os.path.join(work, "etc"), os.path.join(work, "data")
     port = 8080 if default_etc else free_port()
+    http_port = (8888 if default_etc else free_port()) if http else None
     if not default_etc:
         os.makedirs(etc)
         with open(os.path.join(etc, "org.evi4j.mi.datagram-udp.cfg"), "w") as f:
             f.write("socket_name = udp:127.0.0.1:%d\n" % port)
+        if http:
+            with open(os.path.join(etc, "org.apache.felix.http.cfg"), "w") as f:
+                f.write("org.osgi.service.http.port = %d\norg.apache.felix.http.host = 127.0.0.1\n" % http_port)
     try:
-        times = []
+        times, http_times = [], []
+        show = lambda ms: "timeout" if ms is None else str(int(ms))
         for _ in range(runs):
             if fresh:
                 shutil.rmtree(data, ignore_errors=True)
-            ms = one_start(work, etc, data, port)
+            ms, http_ms = one_start(work, etc, data, port, http_port)
             times.append(ms)
-            print("ms", "timeout" if ms is None else int(ms), flush=True)
-        done = sorted(t for t in times if t is not None)
-        if done:
-            print("median ms", int(done[len(done) // 2]))
+            http_times.append(http_ms)
+            print("ms", show(ms), show(http_ms) if http else "", flush=True)
+        for label, values in (("median ms", times), ("median HTTP ms", http_times if http else [])):
+            done = sorted(t for t in values if t is not None)
+            if done:
+                print(label, int(done[len(done) // 2]))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

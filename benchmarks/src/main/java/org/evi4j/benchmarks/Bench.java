@@ -23,6 +23,10 @@ public final class Bench {
             case "events" -> rc = EventLoad.run(Options.parse(rest));
             case "serve" -> rc = MiServe.run(Options.parse(rest));
             case "rabbit" -> rc = RabbitLoad.run(Options.parse(rest));
+            case "tcp" -> rc = TcpLoad.run(Options.parse(rest));
+
+            case "kafka" -> rc = KafkaLoad.run(Options.parse(rest));
+            case "kafka-down" -> rc = KafkaLoad.down(Options.parse(rest));
             default -> {
                 usage();
                 rc = 2;
@@ -48,6 +52,18 @@ public final class Bench {
                          raises N events through the real core to a rabbitmq: subscriber (private broker from
                          rabbitmq-server unless --broker), confirms on and off, against the plain client's
                          publishing loop; raise/publish/confirm rates, drops (Q: the transport's queue_size,
-                         default N)""");
+                         default N)
+                       Bench tcp [--count N] [--rounds R] [--queue-bytes B]
+                         raises N events through the real core to a tcp: subscriber (a loopback receiver that
+                         drains), against a raw SocketChannel write loop of the same bytes; then reliable mode
+                         against a receiver that answers at once; events/s, ratio, drops
+                       Bench kafka [--count N] [--rounds R] [--queue-bytes B] [--acks all|1|0] [--linger-ms L]
+                                [--broker HOST:PORT]
+                         raises N events through the real core to a kafka: subscriber (private broker from
+                         testkit's KafkaBroker unless --broker; needs -Devi4j.kafka.broker.classpath=FILE) against
+                         the plain producer's loop with the same acks and linger.ms; raise and acked rates, drops
+                       Bench kafka-down [--count N] [--rounds R] [--queue-bytes B]
+                         raises N events to a kafka: subscriber whose broker is down: raise rate while the
+                         queue absorbs, and once it drops""");
     }
 }

@@ -6,12 +6,11 @@ import java.util.concurrent.locks.LockSupport;
 import org.evi4j.api.Event;
 import org.evi4j.api.EventInterface;
 import org.evi4j.api.SubscriberInfo;
-import org.evi4j.core.internal.BenchCore;
 import org.evi4j.encoder.jsonrpc.internal.JsonRpcEventEncoder;
 import org.evi4j.encoder.legacy.internal.LegacyEventEncoder;
-import org.evi4j.transport.udp.internal.BenchUdp;
+import org.evi4j.testkit.Configs;
 import org.evi4j.transport.udp.internal.UdpTransport;
-import org.evi4j.transport.unix.internal.BenchUnix;
+import org.evi4j.transport.udp.internal.UdpTransportConfig;
 import org.evi4j.transport.unix.internal.UnixTransport;
 
 /**
@@ -41,7 +40,7 @@ final class EventLoad {
                 latencies.add(arrived - t);
             }
         };
-        UdpTransport udp = BenchUdp.start();
+        UdpTransport udp = new UdpTransport(Configs.of(UdpTransportConfig.class));
         UnixTransport unix = new UnixTransport();
         try (Receivers receivers = transport.equals("unix") ? Receivers.unix(subscribers, sink)
                 : Receivers.udp(subscribers, sink);
@@ -59,8 +58,8 @@ final class EventLoad {
             report(o, events, raised, seconds, delivered, subscribers, latencies);
             return delivered == raised * subscribers ? 0 : 1;
         } finally {
-            BenchUdp.stop(udp);
-            BenchUnix.stop(unix);
+            udp.deactivate();
+            unix.deactivate();
         }
     }
 

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-import org.evi4j.mi.datagram.internal.BenchMiServer;
-import org.evi4j.mi.internal.BenchMi;
 
 /**
  * {@code bench serve}: the real MI dispatcher with its core commands and the real MI datagram server, wired from

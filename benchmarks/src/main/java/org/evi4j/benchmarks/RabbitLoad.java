@@ -15,12 +15,12 @@ import java.util.function.Predicate;
 
 import org.evi4j.api.Event;
 import org.evi4j.api.EventInterface;
-import org.evi4j.core.internal.BenchCore;
 import org.evi4j.encoder.jsonrpc.internal.JsonRpcEventEncoder;
+import org.evi4j.testkit.Configs;
 import org.evi4j.testkit.RabbitBroker;
-import org.evi4j.transport.rabbitmq.internal.BenchRabbit;
 import org.evi4j.transport.rabbitmq.internal.RabbitConnectionStats;
 import org.evi4j.transport.rabbitmq.internal.RabbitTransport;
+import org.evi4j.transport.rabbitmq.internal.RabbitTransportConfig;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -87,7 +87,8 @@ final class RabbitLoad {
     /** Raises {@code count} events through the core to a transport of their own; waits until all are settled. */
     private static Run evi4j(Target target, int count, int queueSize, boolean confirms) throws Exception {
         try (Peer peer = new Peer(target)) {
-            RabbitTransport transport = BenchRabbit.start(queueSize, confirms);
+            RabbitTransport transport = new RabbitTransport(Configs.of(RabbitTransportConfig.class,
+                    Map.of("queue_size", queueSize, "confirms", confirms)));
             try (BenchCore core = new BenchCore().transport("rabbitmq", transport)
                     .encoder("jsonrpc", new JsonRpcEventEncoder())) {
                 EventInterface events = core.start();
@@ -115,7 +116,7 @@ final class RabbitLoad {
                         after.confirmed - before.confirmed, after.dropped - before.dropped,
                         after.failed - before.failed, after.at > 0);
             } finally {
-                BenchRabbit.stop(transport);
+                transport.deactivate();
                 peer.purge();
             }
         }
@@ -169,7 +170,7 @@ final class RabbitLoad {
             }
             LockSupport.parkNanos(POLL_NANOS);
         }
-        System.out.printf("timed out: %s%n", BenchRabbit.connections(transport));
+        System.out.printf("timed out: %s%n", transport.connections());
         Stats last = Stats.of(transport);
         return new Stats(0, last.published, last.confirmed, last.nacked, last.failed, last.dropped);
     }
@@ -191,7 +192,7 @@ final class RabbitLoad {
 
         static Stats of(RabbitTransport transport) {
             long now = System.nanoTime();
-            List<RabbitConnectionStats> all = BenchRabbit.connections(transport);
+            List<RabbitConnectionStats> all = transport.connections();
             if (all.isEmpty()) {
                 return new Stats(now, 0, 0, 0, 0, 0);
             }

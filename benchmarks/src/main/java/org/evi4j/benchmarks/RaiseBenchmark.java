@@ -14,12 +14,11 @@ import java.util.concurrent.TimeUnit;
 import org.evi4j.api.Event;
 import org.evi4j.api.EventInterface;
 import org.evi4j.api.SubscriberInfo;
-import org.evi4j.core.internal.BenchCore;
 import org.evi4j.encoder.jsonrpc.internal.JsonRpcEventEncoder;
 import org.evi4j.encoder.legacy.internal.LegacyEventEncoder;
-import org.evi4j.transport.udp.internal.BenchUdp;
+import org.evi4j.testkit.Configs;
 import org.evi4j.transport.udp.internal.UdpTransport;
-import org.evi4j.transport.unix.internal.BenchUnix;
+import org.evi4j.transport.udp.internal.UdpTransportConfig;
 import org.evi4j.transport.unix.internal.UnixTransport;
 import org.newsclub.net.unix.AFUNIXDatagramChannel;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
@@ -77,7 +76,7 @@ public class RaiseBenchmark {
     public void setUp() throws IOException {
         boolean isUnix = target.startsWith("unix");
         receivers = isUnix ? Receivers.unix(1, null) : Receivers.udp(Integer.parseInt(target.substring(3)), null);
-        udp = BenchUdp.start();
+        udp = new UdpTransport(Configs.of(UdpTransportConfig.class));
         unix = new UnixTransport();
         core = new BenchCore().transport("udp", udp).transport("unix", unix)
                 .encoder("jsonrpc", new JsonRpcEventEncoder()).encoder("legacy", new LegacyEventEncoder());
@@ -151,8 +150,8 @@ public class RaiseBenchmark {
             c.close();
         }
         core.close();
-        BenchUdp.stop(udp);
-        BenchUnix.stop(unix);
+        udp.deactivate();
+        unix.deactivate();
         receivers.close();
     }
 

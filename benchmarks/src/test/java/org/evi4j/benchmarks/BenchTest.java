@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
 
-import org.evi4j.mi.datagram.internal.BenchMiServer;
-import org.evi4j.mi.internal.BenchMi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -1,6 +1,9 @@
 package org.evi4j.itests;
 
-import java.util.concurrent.TimeUnit;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 import org.osgi.framework.BundleContext;
@@ -8,17 +11,21 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.util.tracker.ServiceTracker;
 
-/** Bounded waits for what the framework does asynchronously (DS activation, ConfigAdmin delivery). */
+/**
+ * Bounded waits for what the framework does asynchronously (DS activation, ConfigAdmin delivery), with Awaitility
+ * as the unit tests wait; the helpers only name what the tests wait for.
+ */
 final class Await {
 
     /** How long anything in these tests may take to appear. */
     static final long TIMEOUT_MILLIS = 10_000;
-    private static final long POLL_MILLIS = 20;
+    static final Duration TIMEOUT = Duration.ofMillis(TIMEOUT_MILLIS);
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private Await() {
     }
 
-    /** The service of that type (and filter, may be null), waiting for it up to {@link #TIMEOUT_MILLIS}. */
+    /** The service of that type (and filter, may be null), waiting for it up to {@link #TIMEOUT}. */
     static <T> T service(BundleContext context, Class<T> type, String filter) {
         ServiceTracker<T, T> tracker;
         try {
@@ -30,15 +37,8 @@ final class Await {
         }
         tracker.open();
         try {
-            T service = tracker.waitForService(TIMEOUT_MILLIS);
-            if (service == null) {
-                throw new AssertionError("no " + type.getSimpleName() + (filter == null ? "" : " " + filter)
-                        + " service within " + TIMEOUT_MILLIS + " ms");
-            }
-            return service;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted waiting for " + type.getSimpleName(), e);
+            return await(type.getSimpleName() + (filter == null ? "" : " " + filter) + " service")
+                    .atMost(TIMEOUT).pollInterval(POLL).until(tracker::getService, Objects::nonNull);
         } finally {
             // the service object stays usable: the tests only hold it while its bundle runs
             tracker.close();
@@ -59,19 +59,8 @@ final class Await {
         });
     }
 
-    /** Polls until the condition holds, failing with {@code what} after {@link #TIMEOUT_MILLIS}. */
+    /** Waits until the condition holds, failing with {@code what} after {@link #TIMEOUT}. */
     static void until(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MILLIS);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + TIMEOUT_MILLIS + " ms waiting for: " + what);
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for: " + what, e);
-            }
-        }
+        await(what).atMost(TIMEOUT).pollInterval(POLL).until(condition::getAsBoolean);
     }
 }

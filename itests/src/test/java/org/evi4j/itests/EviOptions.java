@@ -2,6 +2,7 @@ package org.evi4j.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.streamBundle;
@@ -22,13 +23,13 @@ final class EviOptions {
 
     /** The bundles of a runtime with every evi4j bundle, in dependency order. */
     static final String[] ALL = {"api", "core", "encoder-jsonrpc", "encoder-legacy", "transport-udp",
-        "transport-unix", "mi", "mi-datagram", "evi-mi"};
+        "transport-unix", "transport-tcp", "mi", "mi-datagram", "evi-mi"};
 
     private EviOptions() {
     }
 
     /**
-     * Felix + SCR + ConfigAdmin + Jackson + JUnit/AssertJ + junixsocket, and the vectors folder for the probe.
+     * Felix + SCR + ConfigAdmin + Jackson + JUnit/AssertJ/Awaitility + junixsocket, and the vectors folder for the probe.
      * SLF4J comes from the pax-logging-api bundle pax-exam adds itself (every level, into the test output).
      */
     static Option runtime() {
@@ -50,9 +51,27 @@ final class EviOptions {
                 mavenBundle("com.fasterxml.jackson.core", "jackson-databind", jackson),
                 mavenBundle("net.bytebuddy", "byte-buddy", version("bytebuddy")),
                 mavenBundle("org.assertj", "assertj-core", version("assertj")),
+                // Awaitility, with the Hamcrest it imports: the probe waits as the unit tests do
+                mavenBundle("org.hamcrest", "hamcrest", version("hamcrest")),
+                mavenBundle("org.awaitility", "awaitility", version("awaitility")),
                 junixsocket(),
                 testkit(),
                 junitBundles());
+    }
+
+    /**
+     * Felix's HTTP service (Jetty 12, javax and jakarta whiteboards) on 127.0.0.1 and an ephemeral port, read from
+     * the {@code HttpServiceRuntime}'s {@code osgi.http.endpoint} ({@link HttpFace#endpoint}). The framework
+     * properties are set before Jetty starts (TOOLCHAIN G23); slf4j 2 comes from pax-logging-api 2.3.
+     */
+    static Option httpService() {
+        return composite(
+                frameworkProperty("org.osgi.service.http.port").value("0"),
+                frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"),
+                mavenBundle("org.apache.felix", "org.apache.felix.http.servlet-api", version("felix.http.servlet-api")),
+                mavenBundle("commons-io", "commons-io", version("commons-io")),
+                mavenBundle("commons-fileupload", "commons-fileupload", version("commons-fileupload")),
+                mavenBundle("org.apache.felix", "org.apache.felix.http.jetty12", version("felix.http.jetty12")));
     }
 
     /**
@@ -98,6 +117,30 @@ final class EviOptions {
                         + "javax.naming,javax.naming.directory,javax.net,javax.net.ssl,"
                         + "javax.security.auth.callback,javax.security.auth.x500,javax.security.sasl")
                 .addResource("lib/amqp-client.jar", jarOf("com/rabbitmq/client/ConnectionFactory.class"))
+                .build(TinyBundles.rawBuilder()));
+    }
+
+    /**
+     * The Kafka client for the probe's own consumer (the transport embeds a private copy): not a bundle, so wrapped in
+     * a test-only one, with the imports a consumer needs (TOOLCHAIN 7.3).
+     */
+    static Option kafkaClient() {
+        return streamBundle(TinyBundles.bundle()
+                .setHeader("Bundle-ManifestVersion", "2")
+                .setHeader("Bundle-SymbolicName", "org.evi4j.itests.kafka-clients")
+                .setHeader("Bundle-Version", "0.0.0")
+                .setHeader("Bundle-ClassPath", ".,lib/kafka-clients.jar")
+                .setHeader("Export-Package", "org.apache.kafka.clients.consumer,org.apache.kafka.common,"
+                        + "org.apache.kafka.common.serialization,org.apache.kafka.common.header,"
+                        + "org.apache.kafka.common.record")
+                .setHeader("Import-Package", "org.slf4j;version=\"[1.7,3)\",org.slf4j.event;version=\"[1.7,3)\","
+                        + "org.slf4j.helpers;version=\"[1.7,3)\",org.slf4j.spi;version=\"[1.7,3)\","
+                        + "javax.crypto,javax.crypto.spec,javax.management,javax.net,javax.net.ssl,"
+                        + "javax.security.auth,javax.security.auth.callback,javax.security.auth.kerberos,"
+                        + "javax.security.auth.login,javax.security.auth.spi,javax.security.auth.x500,"
+                        + "javax.security.sasl,org.ietf.jgss,sun.misc;resolution:=optional")
+                .addResource("lib/kafka-clients.jar",
+                        jarOf("org/apache/kafka/clients/consumer/KafkaConsumer.class"))
                 .build(TinyBundles.rawBuilder()));
     }
 

@@ -60,12 +60,14 @@ public class KarafExtrasIT {
     private EventAdmin eventAdmin;
 
     /** Installed at boot, before the test's probe: its lambdas name evi4j types the probe must see at once. */
-    private static final String[] FEATURES = {"evi4j", "evi4j-eventadmin", "evi4j-shell"};
+    private static final String[] FEATURES = {"evi4j", "evi4j-eventadmin", "evi4j-shell", "evi4j-http"};
 
     @Configuration
     public Option[] config() {
         return KarafRuntime.options(KarafDistributionOption.features(maven("org.evi4j", "features")
-                .version(System.getProperty("evi4j.version")).classifier("features").type("xml"), FEATURES));
+                .version(System.getProperty("evi4j.version")).classifier("features").type("xml"), FEATURES),
+                // a Karaf user for the JAAS case of the HTTP guard
+                KarafDistributionOption.editConfigurationFilePut("etc/users.properties", "evi", "s3cret,_g_:admingroup"));
     }
 
     @Before
@@ -149,6 +151,64 @@ public class KarafExtrasIT {
             assertThat((Long) jmx.getAttribute(mi, "Requests")).isPositive();
             evi.unsubscribe("E_DEMO", udp.socketString());
         }
+    }
+
+    /**
+     * evi4j-http on Pax Web: the MI over HTTP and /metrics answer on the whiteboard (moved to a free port through
+     * org.ops4j.pax.web, as a user would), and the guard checks basic auth against Karaf's JAAS realm.
+     */
+    @Test
+    public void miAndMetricsOverHttpOnPaxWeb() throws Exception {
+        int port = KarafRuntime.freePort();
+        org.osgi.service.cm.Configuration web = cm.getConfiguration("org.ops4j.pax.web", null);
+        Dictionary<String, Object> webProperties = web.getProperties();
+        webProperties.put("org.osgi.service.http.port", Integer.toString(port));
+        webProperties.put("org.ops4j.pax.web.listening.addresses", "127.0.0.1");
+        web.update(webProperties);
+        java.net.URI mi = java.net.URI.create("http://127.0.0.1:" + port + "/mi");
+        // Pax Web restarts Jetty on the change (G22): retry until it answers
+        Await.until("POST /mi on Pax Web", () -> httpStatus(mi, null, "application/json", null) == 200);
+        assertThat(http(mi, null, "application/json", null).body()).matches(
+                "\\{\"jsonrpc\":\"2\\.0\",\"result\":\\{\"Server\":\"evi4j \\([^\"]*\\)\"\\},\"id\":1\\}");
+        assertThat(httpStatus(mi, "http://evil.example", "application/json", null)).isEqualTo(403);
+        String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                mi.resolve("/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("evi4j_mi_requests_total{socket=\"http:/mi\"}",
+                "evi4j_events_raised_total{event=\"E_DEMO\"}");
+
+        org.osgi.service.cm.Configuration guard = cm.getConfiguration("org.evi4j.http", "?");
+        guard.update(new Hashtable<>(Map.of("jaas_realm", "karaf")));
+        try {
+            Await.until("authentication on", () -> httpStatus(mi, null, "application/json", null) == 401);
+            assertThat(httpStatus(mi, null, "application/json", "evi:wrong")).isEqualTo(401);
+            assertThat(httpStatus(mi, null, "application/json", "evi:s3cret")).isEqualTo(200);
+        } finally {
+            guard.delete();
+        }
+    }
+
+    private static int httpStatus(java.net.URI uri, String origin, String type, String credentials) {
+        try {
+            return http(uri, origin, type, credentials).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> http(java.net.URI uri, String origin, String type,
+            String credentials) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(uri)
+                .timeout(java.time.Duration.ofSeconds(5)).header("Content-Type", type)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(MiServer.VERSION_REQUEST));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        if (credentials != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private String shell(String command) throws Exception {

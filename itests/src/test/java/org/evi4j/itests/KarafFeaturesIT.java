@@ -5,6 +5,9 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +34,7 @@ import org.osgi.framework.Constants;
 
 /**
  * evi4j in a real Apache Karaf, driven as a user does: {@code feature:repo-add} + {@code feature:install evi4j},
- * an MI socket from a {@code .cfg} file, real UDP and UNIX listeners, transports stopped and updated under
+ * an MI socket from a {@code .cfg} file, real UDP, UNIX and TCP listeners, transports stopped and updated under
  * traffic, and a transport bundle of the test's own.
  */
 @RunWith(PaxExam.class)
@@ -79,6 +82,25 @@ public class KarafFeaturesIT {
             assertThat(text(unix.receive(5000))).isEqualTo("E_DEMO\nkaraf\n\n");
             unsubscribe(client, "E_DEMO", udp.socketString());
             unsubscribe(client, "E_DEMO", unix.socketString());
+        }
+    }
+
+    @Test
+    public void aTcpListenerSubscribedOverMiGetsTheEventWithItsMethod() throws IOException {
+        assertThat(Paths.get(System.getProperty("karaf.etc"), "org.evi4j.transport.tcp.cfg")).exists();
+        try (DatagramPeer client = DatagramPeer.udp();
+                ServerSocket listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            listener.setSoTimeout(10_000);
+            String socket = "tcp:127.0.0.1:" + listener.getLocalPort() + "/karaf.demo";
+            subscribe(client, "E_DEMO", socket);
+            assertThat(call(client, raise("E_DEMO", 8))).isEqualTo(ok(8));
+            byte[] expected = "{\"jsonrpc\":\"2.0\",\"method\":\"karaf.demo\",\"params\":[\"karaf\"]}"
+                    .getBytes(StandardCharsets.UTF_8);
+            try (Socket connection = listener.accept()) {
+                connection.setSoTimeout(10_000);
+                assertThat(connection.getInputStream().readNBytes(expected.length)).isEqualTo(expected);
+            }
+            unsubscribe(client, "E_DEMO", socket);
         }
     }
 

@@ -69,6 +69,8 @@ final class KarafRuntime {
                 systemProperty("evi4j.version").value(System.getProperty("evi4j.version")),
                 EviOptions.junixsocket(),
                 mavenBundle("org.assertj", "assertj-core", System.getProperty("evi4j.version.assertj")),
+                mavenBundle("org.hamcrest", "hamcrest", System.getProperty("evi4j.version.hamcrest")),
+                mavenBundle("org.awaitility", "awaitility", System.getProperty("evi4j.version.awaitility")),
                 mavenBundle("net.bytebuddy", "byte-buddy", System.getProperty("evi4j.version.bytebuddy"))));
         options.addAll(Arrays.asList(extra));
         return options.toArray(new Option[0]);

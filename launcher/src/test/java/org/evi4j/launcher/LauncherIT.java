@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.evi4j.launcher.internal.cli.MiClient;
-import org.evi4j.launcher.internal.cli.MiReply;
 import org.evi4j.launcher.internal.cli.SocketSpec;
+import org.evi4j.miclient.MiReply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,6 +39,7 @@ class LauncherIT {
     private Path etc;
     private SocketSpec miUdp;
     private SocketSpec miUnix;
+    private int httpPort;
     private LauncherProcess runtime;
 
     @BeforeAll
@@ -51,6 +52,11 @@ class LauncherIT {
         Files.writeString(etc.resolve("org.evi4j.core.cfg"), "published_events = E_DEMO\n");
         Files.writeString(etc.resolve("org.evi4j.mi.datagram-udp.cfg"), "socket_name = " + miUdp + "\n");
         Files.writeString(etc.resolve("org.evi4j.mi.datagram-unix.cfg"), "socket_name = " + miUnix + "\n");
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            httpPort = free.getLocalPort();
+        }
+        Files.writeString(etc.resolve("org.apache.felix.http.cfg"), "org.osgi.service.http.port = " + httpPort
+                + "\norg.apache.felix.http.host = 127.0.0.1\n");
     }
 
     @AfterAll
@@ -75,6 +81,25 @@ class LauncherIT {
         System.out.println("[LauncherIT] MI answered version " + millis + " ms after the process started");
         awaitVersion(miUnix);
         assertThat(call(miUdp, "events_list").text()).contains("E_DEMO");
+    }
+
+    /** The HTTP service from etc/org.apache.felix.http.cfg: its address printed, the MI and /metrics served. */
+    @Test
+    @Order(2)
+    void servesTheMiAndMetricsOverHttp() throws Exception {
+        java.net.URI base = java.net.URI.create("http://127.0.0.1:" + httpPort + "/");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest version = java.net.http.HttpRequest.newBuilder(base.resolve("mi"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"jsonrpc\":\"2.0\",\"method\":\"version\",\"id\":1}")).build();
+        org.awaitility.Awaitility.await().atMost(STARTUP).ignoreExceptions().until(() -> client.send(version,
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        assertThat(client.send(version, java.net.http.HttpResponse.BodyHandlers.ofString()).body())
+                .startsWith("{\"jsonrpc\":\"2.0\",\"result\":{\"Server\":\"evi4j");
+        assertThat(client.send(java.net.http.HttpRequest.newBuilder(base.resolve("metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body())
+                .contains("evi4j_mi_requests_total{socket=\"http:/mi\"}", "evi4j_events_raised_total{event=\"E_DEMO\"}");
+        assertThat(runtime.stderr()).contains("HTTP service at " + base);
     }
 
     @Test

@@ -2,20 +2,16 @@ package org.evi4j.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A private RabbitMQ node for tests, run from Debian's {@code rabbitmq-server} package: its own node name, AMQP and
@@ -30,7 +26,7 @@ public final class RabbitBroker implements AutoCloseable {
     private static final Path BIN = Path.of("/usr/lib/rabbitmq/bin");
     private static final Path SERVER = BIN.resolve("rabbitmq-server");
     private static final Path CTL = BIN.resolve("rabbitmqctl");
-    private static final String HOST = "127.0.0.1";
+    private static final String HOST = BrokerHome.HOST;
     private static final long START_TIMEOUT_MS = 60_000;
     private static final long CTL_TIMEOUT_MS = 60_000;
 
@@ -71,14 +67,14 @@ public final class RabbitBroker implements AutoCloseable {
         Path home = Files.createTempDirectory("evi4j-rabbitmq-");
         RabbitBroker broker = null;
         try {
-            broker = new RabbitBroker(home, nodeName, freePort(), freePort());
+            broker = new RabbitBroker(home, nodeName, BrokerHome.freePort(), BrokerHome.freePort());
             broker.awaitListener();
             return broker;
         } catch (IOException | RuntimeException e) {
             if (broker != null) {
                 broker.close();
             } else {
-                deleteTree(home);
+                BrokerHome.deleteTree(home);
             }
             throw e;
         }
@@ -97,12 +93,6 @@ public final class RabbitBroker implements AutoCloseable {
                 Map.entry("RABBITMQ_CONFIG_FILE", home.resolve("rabbitmq").toString()),
                 Map.entry("RABBITMQ_CONF_ENV_FILE", home.resolve("rabbitmq-env.conf").toString()),
                 Map.entry("ERL_EPMD_ADDRESS", HOST));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        }
     }
 
     /** The broker's address: {@code 127.0.0.1}. */
@@ -196,15 +186,15 @@ public final class RabbitBroker implements AutoCloseable {
         while (System.nanoTime() - deadline < 0) {
             if (!server.isAlive()) {
                 throw new IllegalStateException("RabbitMQ node " + nodeName + " exited with " + server.exitValue()
-                        + ": " + consoleTail());
+                        + ": " + BrokerHome.tail(home.resolve("server.out")));
             }
             if (accepts()) {
                 return;
             }
-            pause(100);
+            BrokerHome.pause(100, "RabbitMQ");
         }
         throw new IllegalStateException("RabbitMQ node " + nodeName + " does not accept connections on port "
-                + port + " after " + START_TIMEOUT_MS + " ms: " + consoleTail());
+                + port + " after " + START_TIMEOUT_MS + " ms: " + BrokerHome.tail(home.resolve("server.out")));
     }
 
     private boolean accepts() {
@@ -213,24 +203,6 @@ public final class RabbitBroker implements AutoCloseable {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for RabbitMQ", e);
-        }
-    }
-
-    private String consoleTail() {
-        try {
-            String console = Files.readString(home.resolve("server.out"), StandardCharsets.UTF_8);
-            return console.length() > 4000 ? console.substring(console.length() - 4000) : console;
-        } catch (IOException e) {
-            return "(no console output: " + e + ")";
         }
     }
 
@@ -252,21 +224,13 @@ public final class RabbitBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             kill();
         } finally {
-            deleteTree(home);
+            BrokerHome.deleteTree(home);
         }
     }
 
     private void kill() {
         server.descendants().forEach(ProcessHandle::destroyForcibly);
         server.destroyForcibly();
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is not worth failing a test for
-        }
     }
 
     @Override

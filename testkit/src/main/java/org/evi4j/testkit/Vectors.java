@@ -55,21 +55,44 @@ public final class Vectors {
     public static List<EventCase> eventCases(String fileName) {
         List<EventCase> cases = new ArrayList<>();
         for (JsonNode c : load(fileName).get("cases")) {
-            Event.Builder event = Event.builder(c.get("event").asText());
-            for (JsonNode p : c.get("params")) {
-                String name = p.get("name").isNull() ? null : p.get("name").asText();
-                if (p.has("int")) {
-                    event.param(name, p.get("int").asInt());
-                } else if (p.get("str").isNull()) {
-                    event.nullParam(name);
-                } else {
-                    event.param(name, p.get("str").asText());
-                }
-            }
-            cases.add(new EventCase(c.get("id").asText(), event.build(),
+            cases.add(new EventCase(c.get("id").asText(), event(c),
                     Base64.getDecoder().decode(c.get("expected_b64").asText())));
         }
         return cases;
+    }
+
+    /**
+     * The event of a vector object with {@code event} and {@code params} (ordered, {@code name} null = unnamed,
+     * exactly one of {@code int} / {@code str}), as in every events-*.json and transports-*.json file.
+     */
+    public static Event event(JsonNode vector) {
+        Event.Builder event = Event.builder(vector.get("event").asText());
+        for (JsonNode p : vector.get("params")) {
+            String name = p.get("name").isNull() ? null : p.get("name").asText();
+            if (p.has("int")) {
+                event.param(name, p.get("int").asInt());
+            } else if (p.get("str").isNull()) {
+                event.nullParam(name);
+            } else {
+                event.param(name, p.get("str").asText());
+            }
+        }
+        return event.build();
+    }
+
+    /**
+     * The bytes of a {@code transports-*.json} payload vector as text: what OpenSIPS wrote or, where the vector
+     * records its bug #2959 (an MI array of unnamed parameters written as an object with empty keys; {@code quirk}),
+     * what it meant: a JSON array of the strings.
+     */
+    public static String intendedText(JsonNode payload) {
+        if (payload.has("quirk")) {
+            List<String> values = new ArrayList<>();
+            payload.get("params").forEach(p -> values.add("\"" + p.get("str").asText() + "\""));
+            return "{\"jsonrpc\":\"2.0\",\"method\":\"" + payload.get("event").asText() + "\",\"params\":["
+                    + String.join(",", values) + "]}";
+        }
+        return new String(Base64.getDecoder().decode(payload.get("expected_b64").asText()), StandardCharsets.UTF_8);
     }
 
     /** One encoder vector: an event and the exact datagram expected for it. */

@@ -83,6 +83,33 @@ public interface EventInterface {
      */
     Optional<SubscriberInfo> subscriber(String event, String socket);
 
+    /**
+     * An event's raises and its live subscribers' counters, summed; an event that is not published (any more)
+     * counts its raises from {@code event} and no subscribers.
+     *
+     * @since 1.2
+     */
+    default EventTotals totals(EventInfo event) {
+        try {
+            return EventTotals.of(event.raised(), subscribers(event.name()));
+        } catch (UnknownEventException e) {
+            return EventTotals.of(event.raised(), List.of());
+        }
+    }
+
+    /**
+     * Every published event's {@link #totals(EventInfo)}, summed.
+     *
+     * @since 1.2
+     */
+    default EventTotals totals() {
+        EventTotals sum = EventTotals.NONE;
+        for (EventInfo event : events()) {
+            sum = sum.plus(totals(event));
+        }
+        return sum;
+    }
+
     /** Sets every counter (events raised, subscribers' sent/failed/dropped/undelivered) back to zero. */
     void resetStatistics();
 }

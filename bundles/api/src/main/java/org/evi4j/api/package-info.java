@@ -3,7 +3,7 @@
  * sockets that receive every raised event, encoded, until their subscription expires.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.evi4j.api;
 
 import org.osgi.annotation.bundle.Export;

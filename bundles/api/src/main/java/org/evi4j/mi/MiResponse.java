@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * The successful result of an MI command, in both renderings: the JSON-RPC {@code result} value and the legacy text
  * tree (the nodes below {@code 200 OK}). When a command gives no legacy tree, one is derived from the JSON value:
  * each object member becomes {@code key:: value} (nested objects and arrays as children), each array element a
- * line of its own, and a string result ({@code "OK"}) no line at all.
+ * line of its own (numbers and booleans as their decimal or {@code true}/{@code false} text), and a string result
+ * ({@code "OK"}) no line at all.
  */
 public final class MiResponse {
 
@@ -74,7 +75,9 @@ public final class MiResponse {
             case OBJECT, ARRAY -> new MiNode(name, null, List.of(), derive(value));
             case STRING -> new MiNode(name, value.asString(), List.of(), List.of());
             case NULL -> new MiNode(name, null, List.of(), List.of());
-            default -> new MiNode(name, value.toJson(), List.of(), List.of());
+            case BOOLEAN -> new MiNode(name, Boolean.toString(value.asBoolean()), List.of(), List.of());
+            case NUMBER -> new MiNode(name, value.isIntegral() ? Long.toString(value.asLong())
+                    : Double.toString(value.asDouble()), List.of(), List.of());
         };
     }
 }

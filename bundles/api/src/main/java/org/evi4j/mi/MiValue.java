@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * A JSON value as MI requests carry it and MI results are written: null, boolean, number, string, array, or
- * object (members in insertion order; duplicate keys kept). Immutable.
+ * object (members in insertion order; duplicate keys kept). Immutable. It has no JSON text of its own: the MI
+ * dispatcher reads and writes JSON (since 2.0; {@code toJson()} is gone).
  */
 public final class MiValue {
 
@@ -127,71 +128,6 @@ public final class MiValue {
         return null;
     }
 
-    /** The compact JSON text, escaped as OpenSIPS (cJSON) writes it. */
-    public String toJson() {
-        StringBuilder out = new StringBuilder();
-        writeJson(out);
-        return out.toString();
-    }
-
-    private void writeJson(StringBuilder out) {
-        switch (kind) {
-            case NULL -> out.append("null");
-            case BOOLEAN -> out.append(longValue != 0);
-            case NUMBER -> out.append(integral ? Long.toString(longValue) : Double.toString(doubleValue));
-            case STRING -> quote((String) content, out);
-            case ARRAY -> {
-                out.append('[');
-                List<MiValue> elements = elements();
-                for (int i = 0; i < elements.size(); i++) {
-                    if (i > 0) {
-                        out.append(',');
-                    }
-                    elements.get(i).writeJson(out);
-                }
-                out.append(']');
-            }
-            case OBJECT -> {
-                out.append('{');
-                boolean first = true;
-                for (Map.Entry<String, MiValue> member : members()) {
-                    if (!first) {
-                        out.append(',');
-                    }
-                    first = false;
-                    quote(member.getKey(), out);
-                    out.append(':');
-                    member.getValue().writeJson(out);
-                }
-                out.append('}');
-            }
-        }
-    }
-
-    private static void quote(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof MiValue)) {
@@ -207,9 +143,15 @@ public final class MiValue {
         return Objects.hash(kind, content, longValue);
     }
 
+    /** A description for logs and test failures; not JSON (the MI bundles write JSON with Jackson). */
     @Override
     public String toString() {
-        return toJson();
+        return switch (kind) {
+            case NULL -> "null";
+            case BOOLEAN -> Boolean.toString(asBoolean());
+            case NUMBER -> integral ? Long.toString(longValue) : Double.toString(doubleValue);
+            case STRING, ARRAY, OBJECT -> kind + " " + content;
+        };
     }
 
     /** Builds an object value; not thread-safe. */

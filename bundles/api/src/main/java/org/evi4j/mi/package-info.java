@@ -3,7 +3,7 @@
  * and results, and the dispatcher that MI servers hand request datagrams to.
  */
 @Export
-@Version("1.1.0")
+@Version("2.1.0")
 package org.evi4j.mi;
 
 import org.osgi.annotation.bundle.Export;

@@ -46,6 +46,22 @@ public interface EventTransport {
      */
     SendResult send(Destination destination, ByteBuffer payload);
 
+    /**
+     * Sends one raised event to one subscriber without blocking the caller. Errors are returned, never thrown. The
+     * core calls this form; the default sends the bytes of the subscriber's encoder with
+     * {@link #send(Destination, ByteBuffer)}. A transport that shapes the bytes per subscriber overrides it and builds
+     * them from {@link OutgoingEvent#event()}, asking for {@link OutgoingEvent#payload()} only when the encoder's
+     * bytes fit as they are (so that the event is still encoded once for all such subscribers).
+     *
+     * @param destination a destination this transport parsed
+     * @param outgoing    the event and its encoded bytes on demand; valid only during the call
+     * @throws IllegalStateException only as thrown by {@link OutgoingEvent#payload()}, which the core counts
+     * @since 1.2
+     */
+    default SendResult send(Destination destination, OutgoingEvent outgoing) {
+        return send(destination, outgoing.payload());
+    }
+
     /** Called when no subscriber uses the destination any more, so that a transport can free what it holds. */
     default void release(Destination destination) {
     }

@@ -10,7 +10,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  */
 @ObjectClassDefinition(name = "evi4j Event Interface core",
         description = "Published events, default encoder and expire, limits and allowed destinations of subscribers")
-@interface CoreConfig {
+public @interface CoreConfig {
 
     /** Events published at start; each value may hold several names separated by commas. */
     @AttributeDefinition(name = "Published events", required = false,

@@ -1,38 +1,26 @@
 package org.evi4j.core.internal;
 
-import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 
 import org.evi4j.api.Event;
-import org.evi4j.api.EventInterface;
 import org.evi4j.spi.Destination;
 import org.evi4j.spi.EventEncoder;
 import org.evi4j.spi.EventTransport;
 import org.evi4j.spi.SendResult;
-import org.evi4j.support.LogLimiter;
-import org.evi4j.support.LogText;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The raise hot path: reads the event's snapshot without a lock, encodes the event at most once per encoder in
- * use, sends the same bytes to every live subscriber of that encoder, and counts what became of each send (a
- * pending send is counted later, by the transport's report).
+ * The raise hot path: reads the event's snapshot without a lock, hands every live subscriber's transport the event
+ * with one {@link Outgoing} per encoder in use (which encodes it at most once, when a transport first asks for the
+ * bytes), and counts what became of each send (a pending send is counted later, by the transport's report).
  */
 final class Dispatcher {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-
-    /** Marks, by identity, an encoder that is missing or failed in this raise. */
-    private final ByteBuffer noEncoder = ByteBuffer.allocate(0);
-    private final ByteBuffer encoderFailed = ByteBuffer.allocate(0);
     private final ServiceIndex<EventTransport> transports;
     private final ServiceIndex<EventEncoder> encoders;
     private final Destinations destinations;
     private final Problems problems;
     private final Clock clock;
-    private final LogLimiter encoderWarnings = new LogLimiter(10, 1, TimeUnit.SECONDS);
+    private final ThreadLocal<Outgoing> reusable = ThreadLocal.withInitial(Outgoing::new);
 
     Dispatcher(ServiceIndex<EventTransport> transports, ServiceIndex<EventEncoder> encoders,
             Destinations destinations, Problems problems, Clock clock) {
@@ -53,30 +41,36 @@ final class Dispatcher {
         }
         long now = clock.millis();
         String[] encoderNames = snapshot.encoders();
-        // nearly every event has one encoder in use: keep its payload in a local, no array per raise
-        ByteBuffer single = null;
-        ByteBuffer[] payloads = encoderNames.length > 1 ? new ByteBuffer[encoderNames.length] : null;
+        // nearly every event has one encoder in use: its outgoing event is this thread's reusable one, no array
+        Outgoing single = null;
+        Outgoing[] outgoings = encoderNames.length > 1 ? new Outgoing[encoderNames.length] : null;
         int[] encoderIndex = snapshot.encoderIndex();
         int live = 0;
         boolean expired = false;
-        for (int i = 0; i < subscribers.length; i++) {
-            Subscriber s = subscribers[i];
-            if (!s.liveAt(now)) {
-                expired = true;
-                continue;
-            }
-            int e = encoderIndex[i];
-            ByteBuffer payload = payloads == null ? single : payloads[e];
-            if (payload == null) {
-                payload = encode(encoderNames[e], event);
-                if (payloads == null) {
-                    single = payload;
-                } else {
-                    payloads[e] = payload;
+        try {
+            for (int i = 0; i < subscribers.length; i++) {
+                Subscriber s = subscribers[i];
+                if (!s.liveAt(now)) {
+                    expired = true;
+                    continue;
                 }
+                int e = encoderIndex[i];
+                Outgoing outgoing = outgoings == null ? single : outgoings[e];
+                if (outgoing == null) {
+                    String name = encoderNames[e];
+                    if (outgoings == null) {
+                        outgoing = single = Outgoing.take(reusable, event, name, encoders.get(name));
+                    } else {
+                        outgoing = outgoings[e] = new Outgoing(event, name, encoders.get(name));
+                    }
+                }
+                deliver(s, outgoing);
+                live++;
             }
-            deliver(s, payload, encoderNames[e]);
-            live++;
+        } finally {
+            if (single != null) {
+                single.done();
+            }
         }
         if (expired) {
             entry.purge(now);
@@ -84,39 +78,7 @@ final class Dispatcher {
         return live;
     }
 
-    private ByteBuffer encode(String encoderName, Event event) {
-        EventEncoder encoder = encoders.get(encoderName);
-        if (encoder == null) {
-            return noEncoder;
-        }
-        try {
-            return ByteBuffer.wrap(encoder.encode(event));
-        } catch (RuntimeException e) {
-            long skipped = encoderWarnings.permit();
-            if (skipped >= 0) {
-                LOG.warn("encoder {} failed on event {}{}", LogText.escape(encoderName), LogText.escape(event.name()),
-                        LogLimiter.suppressedNote(skipped), e);
-            }
-            return encoderFailed;
-        }
-    }
-
-    private void deliver(Subscriber s, ByteBuffer payload, String encoderName) {
-        if (payload == noEncoder) {
-            s.undelivered.increment();
-            problems.record(s, "no encoder " + encoderName);
-            return;
-        }
-        if (payload == encoderFailed) {
-            s.failed.increment();
-            problems.record(s, "encoder " + encoderName + " failed");
-            return;
-        }
-        if (payload.capacity() > EventInterface.MAX_DATAGRAM) {
-            s.dropped.increment();
-            problems.record(s, "event of " + payload.capacity() + " bytes exceeds " + EventInterface.MAX_DATAGRAM);
-            return;
-        }
+    private void deliver(Subscriber s, Outgoing outgoing) {
         EventTransport transport = transports.get(s.scheme);
         Destination d = transport == null ? null : destinations.bound(s, transport);
         if (d == null) {
@@ -124,17 +86,28 @@ final class Dispatcher {
             problems.record(s, transport == null ? "no transport for scheme " + s.scheme : s.lastError);
             return;
         }
-        payload.clear();
-        send(s, transport, d, payload);
-    }
-
-    private void send(Subscriber s, EventTransport transport, Destination d, ByteBuffer payload) {
         SendResult result;
         try {
-            result = transport.send(d, payload);
+            result = transport.send(d, outgoing);
+        } catch (Outgoing.NoPayload e) {
+            noPayload(s, outgoing);
+            return;
         } catch (RuntimeException e) {
             result = SendResult.failed("transport threw " + e);
         }
+        count(s, result);
+    }
+
+    private void noPayload(Subscriber s, Outgoing outgoing) {
+        switch (outgoing.missing()) {
+            case NO_ENCODER -> s.undelivered.increment();
+            case TOO_LARGE -> s.dropped.increment();
+            default -> s.failed.increment();
+        }
+        problems.record(s, outgoing.reason());
+    }
+
+    private void count(Subscriber s, SendResult result) {
         if (result == null) {
             s.failed.increment();
             problems.record(s, "transport returned no result");

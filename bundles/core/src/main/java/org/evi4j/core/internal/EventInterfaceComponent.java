@@ -56,7 +56,7 @@ public final class EventInterfaceComponent implements EventInterface {
     private ThreadPoolExecutor binder;
 
     @Activate
-    void activate(BundleContext context, CoreConfig config) {
+    public void activate(BundleContext context, CoreConfig config) {
         Settings settings = Settings.from(config, config.allowed__unix__folders().length == 0
                 ? SocketFolder.of(context) : null);
         File file = settings.persist() ? context.getDataFile(DATA_FILE) : null;
@@ -86,7 +86,7 @@ public final class EventInterfaceComponent implements EventInterface {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         housekeeper.stop();
         binder.shutdownNow();
         engine.close();
@@ -97,7 +97,7 @@ public final class EventInterfaceComponent implements EventInterface {
     @Reference(service = EventTransport.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             unbind = "removeTransport", updated = "updatedTransport")
-    void addTransport(EventTransport transport, Map<String, Object> properties) {
+    public void addTransport(EventTransport transport, Map<String, Object> properties) {
         transports.add(transport, properties);
         EventEngine e = engine;
         if (e != null) {
@@ -123,7 +123,7 @@ public final class EventInterfaceComponent implements EventInterface {
     @Reference(service = EventEncoder.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             unbind = "removeEncoder", updated = "updatedEncoder")
-    void addEncoder(EventEncoder encoder, Map<String, Object> properties) {
+    public void addEncoder(EventEncoder encoder, Map<String, Object> properties) {
         encoders.add(encoder, properties);
     }
 

@@ -20,6 +20,7 @@ import org.evi4j.api.EventInfo;
 import org.evi4j.api.InvalidSubscriptionException;
 import org.evi4j.api.SubscriberInfo;
 import org.evi4j.spi.EventListener;
+import org.evi4j.testkit.Configs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,7 +53,7 @@ class EventInterfaceComponentTest {
         EventInterfaceComponent c = new EventInterfaceComponent();
         c.addTransport(udp, props("evi.transport", "udp", 1));
         c.addEncoder(json, props("evi.encoder", "jsonrpc", 2));
-        c.activate(context(), Configs.of(config));
+        c.activate(context(), Configs.of(CoreConfig.class, config));
         active = c;
         return c;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.evi4j.testkit.Configs;
 import org.junit.jupiter.api.Test;
 import org.evi4j.support.Cidr;
 
@@ -12,7 +13,7 @@ class SettingsTest {
 
     @Test
     void noConfigurationGivesTheDocumentedDefaults() {
-        Settings s = Settings.from(Configs.of(Map.of()));
+        Settings s = Settings.from(Configs.of(CoreConfig.class, Map.of()));
         assertThat(s).isEqualTo(Settings.defaults());
         assertThat(s.defaultEncoder()).isEqualTo("jsonrpc");
         assertThat(s.defaultExpire()).isEqualTo(3600);
@@ -28,17 +29,17 @@ class SettingsTest {
 
     @Test
     void listsFromACfgFileAreSplitOnCommasAndTrimmed() {
-        Settings s = Settings.from(Configs.of(Map.of("published_events", " E_A, E_B ,,E_C",
+        Settings s = Settings.from(Configs.of(CoreConfig.class, Map.of("published_events", " E_A, E_B ,,E_C",
                 "allowed_destinations", "10.0.0.0/8 , ::1/128")));
         assertThat(s.publishedEvents()).containsExactly("E_A", "E_B", "E_C");
         assertThat(s.allowedDestinations()).extracting(Cidr::toString).containsExactly("10.0.0.0/8", "::1/128");
-        Settings arrays = Settings.from(Configs.of(Map.of("published_events", new String[] {"E_A,E_B", "E_C"})));
+        Settings arrays = Settings.from(Configs.of(CoreConfig.class, Map.of("published_events", new String[] {"E_A,E_B", "E_C"})));
         assertThat(arrays.publishedEvents()).containsExactly("E_A", "E_B", "E_C");
     }
 
     @Test
     void badValuesAreSkippedOrReplacedByDefaults() {
-        Settings s = Settings.from(Configs.of(Map.of("published_events", "E_OK, " + "X".repeat(65),
+        Settings s = Settings.from(Configs.of(CoreConfig.class, Map.of("published_events", "E_OK, " + "X".repeat(65),
                 "allowed_destinations", "nonsense, 10.0.0.0/8", "default_expire", -5, "max_expire", -1,
                 "max_subscribers", 0, "default_encoder", " ")));
         assertThat(s.publishedEvents()).containsExactly("E_OK");
@@ -51,7 +52,7 @@ class SettingsTest {
 
     @Test
     void defaultExpireIsCappedByMaxExpire() {
-        Settings s = Settings.from(Configs.of(Map.of("max_expire", 600)));
+        Settings s = Settings.from(Configs.of(CoreConfig.class, Map.of("max_expire", 600)));
         assertThat(s.defaultExpire()).isEqualTo(600);
         Fixture f = new Fixture(s);
         f.engine.publish("E_A");
@@ -61,7 +62,7 @@ class SettingsTest {
 
     @Test
     void valuesAreTaken() {
-        Settings s = Settings.from(Configs.of(Map.of("default_encoder", "legacy", "default_expire", 60,
+        Settings s = Settings.from(Configs.of(CoreConfig.class, Map.of("default_encoder", "legacy", "default_expire", 60,
                 "max_expire", 120, "persist", false, "max_subscribers_per_event", 3, "max_subscribers", 4)));
         assertThat(s).isEqualTo(new Settings(List.of(), "legacy", 60, 120, false,
                 Settings.defaults().allowedDestinations(), 3, 4, List.of(), 64));

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.evi4j.api.Event;
+import org.evi4j.testkit.Configs;
 import org.evi4j.testkit.InMemoryEventInterface;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
@@ -43,10 +44,10 @@ class InboundComponentTest {
 
     private static InboundConfig config(Object topics, String eventName, String filter) {
         Map<String, Object> values = new HashMap<>();
-        values.put("event_topics", topics);
-        values.put("event__name", eventName);
-        values.put("event_filter", filter);
-        return TestConfigs.of(InboundConfig.class, values);
+        values.put("event.topics", topics);
+        values.put("event_name", eventName);
+        values.put("event.filter", filter);
+        return Configs.of(InboundConfig.class, values);
     }
 
     @Test

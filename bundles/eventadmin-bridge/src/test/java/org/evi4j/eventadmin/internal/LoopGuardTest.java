@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.evi4j.api.Event;
+import org.evi4j.testkit.Configs;
 import org.evi4j.testkit.InMemoryEventInterface;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,7 @@ class LoopGuardTest {
                 postEvent(event);
             }
         };
-        outbound = new OutboundBridge(eventAdmin, TestConfigs.of(OutboundConfig.class, Map.of()));
+        outbound = new OutboundBridge(eventAdmin, Configs.of(OutboundConfig.class, Map.of()));
         inbound = new InboundBridge(evi, "", 64, "org/foo/*,org/evi4j/*");
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.evi4j.api.Event;
 import org.evi4j.api.EventParam;
+import org.evi4j.testkit.Configs;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.EventAdmin;
 
@@ -28,7 +29,7 @@ class OutboundBridgeTest {
     };
 
     private OutboundBridge bridge(String... events) {
-        return new OutboundBridge(eventAdmin, TestConfigs.of(OutboundConfig.class,
+        return new OutboundBridge(eventAdmin, Configs.of(OutboundConfig.class,
                 events.length == 0 ? Map.of() : Map.of("events", events)));
     }
 
@@ -93,7 +94,7 @@ class OutboundBridgeTest {
             @Override
             public void sendEvent(org.osgi.service.event.Event event) {
             }
-        }, TestConfigs.of(OutboundConfig.class, Map.of()));
+        }, Configs.of(OutboundConfig.class, Map.of()));
 
         assertThatCode(() -> bridge.eventRaised(Event.of("E_X"))).doesNotThrowAnyException();
         assertThatCode(() -> bridge.eventRaised(Event.of("E_Y"))).doesNotThrowAnyException();

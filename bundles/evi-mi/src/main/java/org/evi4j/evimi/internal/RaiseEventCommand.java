@@ -6,6 +6,7 @@ import org.evi4j.api.Event;
 import org.evi4j.api.EventInterface;
 import org.evi4j.api.EventParam;
 import org.evi4j.api.UnknownEventException;
+import org.evi4j.cjson.mi.MiJson;
 import org.evi4j.mi.MiCommand;
 import org.evi4j.mi.MiException;
 import org.evi4j.mi.MiParams;
@@ -22,6 +23,8 @@ public final class RaiseEventCommand extends EviCommand {
 
     private static final List<List<String>> RECIPES = List.of(List.of("event"), List.of("event", "params"));
 
+    private final RaiseParams raiseParams = new RaiseParams(new MiJson());
+
     @Activate
     public RaiseEventCommand(@Reference(policyOption = ReferencePolicyOption.GREEDY) EventInterface evi) {
         super(evi, RECIPES, "raises an event through the Event Interface; Params: event [ params ]");
@@ -37,7 +40,7 @@ public final class RaiseEventCommand extends EviCommand {
         if (!evi.hasSubscribers(name)) {
             throw EviErrors.temporarilyUnavailable();
         }
-        List<EventParam> eventParams = RaiseParams.of(params.value("params"));
+        List<EventParam> eventParams = raiseParams.of(params.value("params"));
         int handed;
         try {
             handed = evi.raise(Event.of(name, eventParams));

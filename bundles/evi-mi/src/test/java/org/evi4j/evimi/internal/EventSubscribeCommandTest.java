@@ -2,6 +2,7 @@ package org.evi4j.evimi.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.evi4j.evimi.internal.TestJson.json;
 
 import java.util.List;
 
@@ -35,7 +36,7 @@ class EventSubscribeCommandTest {
     void subscribesWithTheDefaultExpire() throws MiException {
         MiResponse response = command.execute(TestParams.of(TWO, "E_A", "udp:127.0.0.1:9"));
 
-        assertThat(response.result().toJson()).isEqualTo("\"OK\"");
+        assertThat(json(response.result())).isEqualTo("\"OK\"");
         assertThat(response.legacy()).isEmpty();
         assertThat(evi.subscribers("E_A")).extracting(SubscriberInfo::socket, SubscriberInfo::expire)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("udp:127.0.0.1:9", 3600));

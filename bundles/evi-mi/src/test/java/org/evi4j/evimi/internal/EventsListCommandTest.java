@@ -1,6 +1,7 @@
 package org.evi4j.evimi.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.evi4j.evimi.internal.TestJson.json;
 
 import java.util.List;
 
@@ -26,7 +27,7 @@ class EventsListCommandTest {
 
         MiResponse response = command.execute(TestParams.of(List.of()));
 
-        assertThat(response.result().toJson()).isEqualTo(
+        assertThat(json(response.result())).isEqualTo(
                 "{\"Events\":[{\"name\":\"E_CORE_THRESHOLD\",\"id\":0},{\"name\":\"E_TEST \\\"quoted\\\"\",\"id\":1}]}");
         assertThat(VectorDispatcher.render(response.legacy(), "\t"))
                 .isEqualTo("Event:: E_CORE_THRESHOLD id=0\nEvent:: E_TEST \"quoted\" id=1\n");
@@ -36,7 +37,7 @@ class EventsListCommandTest {
     void listsNothingWhenNothingIsPublished() {
         MiResponse response = command.execute(TestParams.of(List.of()));
 
-        assertThat(response.result().toJson()).isEqualTo("{\"Events\":[]}");
+        assertThat(json(response.result())).isEqualTo("{\"Events\":[]}");
         assertThat(response.legacy()).isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package org.evi4j.evimi.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.evi4j.evimi.internal.TestJson.json;
 
 import java.util.List;
 
@@ -40,7 +41,7 @@ class RaiseEventCommandTest {
         MiResponse response = command.execute(TestParams.of(WITH_PARAMS, "E_A",
                 MiValue.arrayBuilder().add("a").add(MiValue.of(1)).add("b c").build()));
 
-        assertThat(response.result().toJson()).isEqualTo("\"OK\"");
+        assertThat(json(response.result())).isEqualTo("\"OK\"");
         assertThat(response.legacy()).isEmpty();
         Event expected = Event.of("E_A", EventParam.of(null, "a"), EventParam.of(null, "1"),
                 EventParam.of(null, "b c"));

@@ -2,6 +2,7 @@ package org.evi4j.evimi.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.evi4j.evimi.internal.TestJson.json;
 
 import java.util.List;
 
@@ -43,7 +44,7 @@ class SubscribersListCommandTest {
 
         MiResponse response = command.execute(TestParams.of(NONE));
 
-        assertThat(response.result().toJson()).isEqualTo("{\"Events\":["
+        assertThat(json(response.result())).isEqualTo("{\"Events\":["
                 + "{\"name\":\"E_A\",\"id\":0,\"Subscribers\":["
                 + "{\"socket\":\"unix:/tmp/a.sock\",\"expire\":60,\"ttl\":50},"
                 + "{\"socket\":\"udp:127.0.0.1:9\",\"expire\":3600,\"ttl\":3590}]},"
@@ -61,7 +62,7 @@ class SubscribersListCommandTest {
     void leavesOutLapsedSubscribers() throws MiException {
         evi.advance(60);
 
-        assertThat(command.execute(TestParams.of(EVENT, "E_A")).result().toJson()).isEqualTo(
+        assertThat(json(command.execute(TestParams.of(EVENT, "E_A")).result())).isEqualTo(
                 "{\"Event\":{\"name\":\"E_A\",\"id\":0,\"Subscribers\":["
                 + "{\"socket\":\"udp:127.0.0.1:9\",\"expire\":3600,\"ttl\":3540}]}}");
     }
@@ -70,7 +71,7 @@ class SubscribersListCommandTest {
     void listsOneEvent() throws MiException {
         MiResponse response = command.execute(TestParams.of(EVENT, "E_B"));
 
-        assertThat(response.result().toJson()).isEqualTo("{\"Event\":{\"name\":\"E_B\",\"id\":2,\"Subscribers\":["
+        assertThat(json(response.result())).isEqualTo("{\"Event\":{\"name\":\"E_B\",\"id\":2,\"Subscribers\":["
                 + "{\"socket\":\"udp:[::1]:8081;encoder=legacy\",\"expire\":120,\"ttl\":120}]}}");
         assertThat(VectorDispatcher.render(response.legacy(), "  "))
                 .isEqualTo("Event:: E_B id=2\n  Subscriber::  socket=udp:[::1]:8081;encoder=legacy expire=120\n");
@@ -80,7 +81,7 @@ class SubscribersListCommandTest {
     void showsAnEmptyEventObjectAndNoLineForAnEventWithoutSubscribers() throws MiException {
         MiResponse response = command.execute(TestParams.of(EVENT, "E_EMPTY"));
 
-        assertThat(response.result().toJson()).isEqualTo("{\"Event\":{}}");
+        assertThat(json(response.result())).isEqualTo("{\"Event\":{}}");
         assertThat(response.legacy()).isEmpty();
     }
 
@@ -88,7 +89,7 @@ class SubscribersListCommandTest {
     void listsOneSubscriberFoundByItsAddress() throws MiException {
         MiResponse response = command.execute(TestParams.of(BOTH, "E_A", "unix:/tmp/a.sock"));
 
-        assertThat(response.result().toJson()).isEqualTo("{\"Event\":{\"name\":\"E_A\",\"id\":0,\"Subscriber\":"
+        assertThat(json(response.result())).isEqualTo("{\"Event\":{\"name\":\"E_A\",\"id\":0,\"Subscriber\":"
                 + "{\"socket\":\"unix:/tmp/a.sock\",\"expire\":60,\"ttl\":60}}}");
         assertThat(VectorDispatcher.render(response.legacy(), "\t"))
                 .isEqualTo("Event:: E_A id=0\n\tSubscriber::  socket=unix:/tmp/a.sock expire=60\n");
@@ -119,9 +120,9 @@ class SubscribersListCommandTest {
         SubscriberInfo lapsed = new SubscriberInfo("udp:127.0.0.1:9", "jsonrpc", 5, 0, 0, 0, 0, 0, null);
         SubscriberInfo live = new SubscriberInfo("udp:127.0.0.1:9", "jsonrpc", 5, 1, 0, 0, 0, 0, null);
 
-        assertThat(SubscriberListing.subscriber(lapsed).toJson())
+        assertThat(json(SubscriberListing.subscriber(lapsed)))
                 .isEqualTo("{\"socket\":\"udp:127.0.0.1:9\",\"expire\":5,\"ttl\":\"expired\"}");
-        assertThat(SubscriberListing.subscriber(live).toJson())
+        assertThat(json(SubscriberListing.subscriber(live)))
                 .isEqualTo("{\"socket\":\"udp:127.0.0.1:9\",\"expire\":5,\"ttl\":1}");
     }
 }

@@ -2,6 +2,7 @@ package org.evi4j.evimi.internal;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.evi4j.evimi.internal.TestJson.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -51,7 +52,7 @@ class SubscribersListPagingTest {
     @Test
     void oneEventListsWhatFitsAndSaysHowManyAreLeftAndHowToPage() throws MiException {
         MiResponse first = command.execute(TestParams.of(List.of("event"), "E_FULL"));
-        String json = first.result().toJson();
+        String json = json(first.result());
         assertThat(json.getBytes(UTF_8).length).isLessThan(EventInterface.MAX_DATAGRAM - 1000);
         assertThat(legacyBytes(first)).isLessThan(EventInterface.MAX_DATAGRAM - 1000);
         int listed = first.result().get("Event").get("Subscribers").elements().size();
@@ -65,7 +66,7 @@ class SubscribersListPagingTest {
         for (int pages = 0; offset < SUBSCRIBERS && pages < 20; pages++) {
             MiValue page = command.execute(TestParams.of(List.of("event", "offset", "limit"), "E_FULL", offset,
                     10_000)).result();
-            assertThat(page.toJson().getBytes(UTF_8).length).isLessThan(EventInterface.MAX_DATAGRAM - 1000);
+            assertThat(json(page).getBytes(UTF_8).length).isLessThan(EventInterface.MAX_DATAGRAM - 1000);
             MiValue subs = page.get("Event").get("Subscribers");
             for (MiValue sub : subs.elements()) {
                 seen.add(sub.get("socket").asString());
@@ -78,7 +79,7 @@ class SubscribersListPagingTest {
     @Test
     void allEventsListWhatFitsAndAPageOfTwoIsExact() throws MiException {
         MiValue all = command.execute(TestParams.of(List.of())).result();
-        assertThat(all.toJson().getBytes(UTF_8).length).isLessThan(EventInterface.MAX_DATAGRAM - 1000);
+        assertThat(json(all).getBytes(UTF_8).length).isLessThan(EventInterface.MAX_DATAGRAM - 1000);
         assertThat(all.get("Omitted").asLong()).isPositive();
         MiValue two = command.execute(TestParams.of(List.of("event", "offset", "limit"), "E_FULL", 998, 2)).result();
         List<String> sockets = new ArrayList<>();
@@ -92,7 +93,7 @@ class SubscribersListPagingTest {
 
     @Test
     void smallListingsAreUnchanged() throws MiException {
-        assertThat(command.execute(TestParams.of(List.of("event"), "E_SMALL")).result().toJson())
+        assertThat(json(command.execute(TestParams.of(List.of("event"), "E_SMALL")).result()))
                 .isEqualTo("{\"Event\":{\"name\":\"E_SMALL\",\"id\":1,\"Subscribers\":["
                         + "{\"socket\":\"udp:127.0.0.1:9\",\"expire\":3600,\"ttl\":3600}]}}");
     }

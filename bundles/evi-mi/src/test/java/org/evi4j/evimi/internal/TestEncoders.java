@@ -1,5 +1,7 @@
 package org.evi4j.evimi.internal;
 
+import static org.evi4j.evimi.internal.TestJson.json;
+
 import org.evi4j.api.Event;
 import org.evi4j.api.EventParam;
 import org.evi4j.mi.MiValue;
@@ -29,7 +31,7 @@ final class TestEncoders {
             }
             out.put("params", named ? object.build() : array.build());
         }
-        return out.build().toJson();
+        return json(out.build());
     }
 
     private static MiValue value(EventParam p) {

@@ -1,5 +1,6 @@
 package org.evi4j.evimi.internal;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,8 +43,8 @@ final class VectorDispatcher {
     }
 
     /** Answers a JSON-RPC request (always with an id here). */
-    String json(String request) {
-        MiValue req = JsonParser.parse(request);
+    String json(String request) throws IOException {
+        MiValue req = TestJson.parse(request);
         MiValue id = req.get("id").kind() == MiValue.Kind.NUMBER ? MiValue.of(req.get("id").asLong()) : req.get("id");
         MiValue.ObjectBuilder reply = MiValue.object().put("jsonrpc", "2.0");
         try {
@@ -55,7 +56,7 @@ final class VectorDispatcher {
             }
             reply.put("error", error.build());
         }
-        return reply.put("id", id).build().toJson();
+        return TestJson.json(reply.put("id", id).build());
     }
 
     /** Answers a legacy text request: {@code :cmd:} LF, then one argument per line. */

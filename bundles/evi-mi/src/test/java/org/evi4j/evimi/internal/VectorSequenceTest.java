@@ -26,7 +26,7 @@ class VectorSequenceTest {
             "parse-error-unterminated-quote");
 
     @Test
-    void jsonRpcSequence() {
+    void jsonRpcSequence() throws Exception {
         JsonNode file = Vectors.load("mi-jsonrpc.json");
         TestEventInterface evi = publish(file);
         VectorDispatcher dispatcher = new VectorDispatcher(evi);

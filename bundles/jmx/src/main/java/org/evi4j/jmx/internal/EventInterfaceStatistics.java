@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToLongFunction;
 
 import org.evi4j.api.EventInfo;
 import org.evi4j.api.EventInterface;
+import org.evi4j.api.EventTotals;
 import org.evi4j.api.SubscriberInfo;
 import org.evi4j.api.UnknownEventException;
 
@@ -24,10 +24,9 @@ final class EventInterfaceStatistics implements EventInterfaceMXBean {
     public List<EventStatistics> getEvents() {
         List<EventStatistics> list = new ArrayList<>();
         for (EventInfo e : evi.events()) {
-            List<SubscriberInfo> subs = subscribers(e.name());
-            list.add(new EventStatistics(e.name(), e.id(), e.raised(), subs.size(), sum(subs, SubscriberInfo::sent),
-                    sum(subs, SubscriberInfo::delivered), sum(subs, SubscriberInfo::failed), sum(subs, SubscriberInfo::dropped),
-                    sum(subs, SubscriberInfo::undelivered)));
+            EventTotals t = evi.totals(e);
+            list.add(new EventStatistics(e.name(), e.id(), t.raised(), t.subscribers(), t.sent(), t.delivered(),
+                    t.failed(), t.dropped(), t.undelivered()));
         }
         return list;
     }
@@ -59,54 +58,42 @@ final class EventInterfaceStatistics implements EventInterfaceMXBean {
 
     @Override
     public int getSubscriberCount() {
-        return allSubscribers().size();
+        return evi.totals().subscribers();
     }
 
     @Override
     public long getTotalRaised() {
-        long total = 0;
-        for (EventInfo e : evi.events()) {
-            total += e.raised();
-        }
-        return total;
+        return evi.totals().raised();
     }
 
     @Override
     public long getTotalSent() {
-        return sum(allSubscribers(), SubscriberInfo::sent);
+        return evi.totals().sent();
     }
 
     @Override
     public long getTotalDelivered() {
-        return sum(allSubscribers(), SubscriberInfo::delivered);
+        return evi.totals().delivered();
     }
 
     @Override
     public long getTotalFailed() {
-        return sum(allSubscribers(), SubscriberInfo::failed);
+        return evi.totals().failed();
     }
 
     @Override
     public long getTotalDropped() {
-        return sum(allSubscribers(), SubscriberInfo::dropped);
+        return evi.totals().dropped();
     }
 
     @Override
     public long getTotalUndelivered() {
-        return sum(allSubscribers(), SubscriberInfo::undelivered);
+        return evi.totals().undelivered();
     }
 
     @Override
     public void resetStatistics() {
         evi.resetStatistics();
-    }
-
-    private List<SubscriberInfo> allSubscribers() {
-        List<SubscriberInfo> all = new ArrayList<>();
-        for (EventInfo e : evi.events()) {
-            all.addAll(subscribers(e.name()));
-        }
-        return all;
     }
 
     /** The event's subscribers; none when it vanished meanwhile (the core never unpublishes, a stand-in might). */
@@ -116,13 +103,5 @@ final class EventInterfaceStatistics implements EventInterfaceMXBean {
         } catch (UnknownEventException e) {
             return List.of();
         }
-    }
-
-    private static long sum(List<SubscriberInfo> subscribers, ToLongFunction<SubscriberInfo> counter) {
-        long total = 0;
-        for (SubscriberInfo s : subscribers) {
-            total += counter.applyAsLong(s);
-        }
-        return total;
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.evi4j.cjson.mi.MiJson;
 import org.evi4j.mi.MiValue;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -68,14 +69,14 @@ final class JsonRpcReader {
         if (t == JsonToken.START_ARRAY) {
             List<MiValue> values = new ArrayList<>();
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                values.add(value(p, t));
+                values.add(MiJson.read(p, t));
             }
             request.positional = values.isEmpty() ? null : values;
         } else if (t == JsonToken.START_OBJECT) {
             List<Map.Entry<String, MiValue>> members = new ArrayList<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
-                members.add(Map.entry(key, value(p, p.nextToken())));
+                members.add(Map.entry(key, MiJson.read(p, p.nextToken())));
             }
             request.named = members.isEmpty() ? null : members;
         } else {
@@ -87,7 +88,7 @@ final class JsonRpcReader {
         switch (t) {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                 request.idKind = JsonRpcRequest.IdKind.NUMBER;
-                request.idNumber = Params.saturate(number(p, t));
+                request.idNumber = Params.saturate(MiJson.number(p, t));
             }
             case VALUE_STRING -> {
                 request.idKind = JsonRpcRequest.IdKind.STRING;
@@ -100,42 +101,5 @@ final class JsonRpcReader {
                 request.invalid = true;
             }
         }
-    }
-
-    /** The value at the current token, and its children. */
-    static MiValue value(JsonParser p, JsonToken t) throws IOException {
-        switch (t) {
-            case VALUE_STRING:
-                return MiValue.of(p.getText());
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-                return number(p, t);
-            case VALUE_TRUE:
-                return MiValue.TRUE;
-            case VALUE_FALSE:
-                return MiValue.FALSE;
-            case START_ARRAY:
-                MiValue.ArrayBuilder array = MiValue.arrayBuilder();
-                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-                    array.add(value(p, e));
-                }
-                return array.build();
-            case START_OBJECT:
-                MiValue.ObjectBuilder object = MiValue.object();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    object.put(key, value(p, p.nextToken()));
-                }
-                return object.build();
-            default:
-                return MiValue.NULL;
-        }
-    }
-
-    private static MiValue number(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-            return MiValue.of(p.getLongValue());
-        }
-        return MiValue.of(p.getDoubleValue());
     }
 }

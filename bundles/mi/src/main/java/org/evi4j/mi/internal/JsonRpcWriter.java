@@ -2,10 +2,7 @@ package org.evi4j.mi.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
+import org.evi4j.cjson.mi.MiJson;
 import org.evi4j.mi.MiException;
 import org.evi4j.mi.MiValue;
 
@@ -42,7 +39,7 @@ final class JsonRpcWriter {
         try {
             JsonGenerator g = output.start(out);
             g.writeFieldName(RESULT);
-            value(g, result);
+            MiJson.write(g, result);
             end(g, id);
             written = true;
         } finally {
@@ -131,48 +128,6 @@ final class JsonRpcWriter {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             target.write(b, off, len);
-        }
-    }
-
-    static void value(JsonGenerator g, MiValue v) throws IOException {
-        switch (v.kind()) {
-            case NULL -> g.writeNull();
-            case BOOLEAN -> g.writeBoolean(v.asBoolean());
-            case NUMBER -> number(g, v);
-            case STRING -> g.writeString(v.asString());
-            case ARRAY -> {
-                List<MiValue> elements = v.elements();
-                g.writeStartArray();
-                for (int i = 0; i < elements.size(); i++) {
-                    value(g, elements.get(i));
-                }
-                g.writeEndArray();
-            }
-            case OBJECT -> {
-                g.writeStartObject();
-                for (Map.Entry<String, MiValue> member : v.members()) {
-                    g.writeFieldName(member.getKey());
-                    value(g, member.getValue());
-                }
-                g.writeEndObject();
-            }
-        }
-    }
-
-    /** Integral numbers plainly; others as cJSON's {@code print_number} ({@code %e} or {@code %f}). */
-    private static void number(JsonGenerator g, MiValue v) throws IOException {
-        if (v.isIntegral()) {
-            g.writeNumber(v.asLong());
-            return;
-        }
-        double d = v.asDouble();
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-            g.writeNull();
-        } else if (Math.abs(Math.floor(d) - d) <= Math.ulp(1.0) && Math.abs(d) < 1.0e60) {
-            g.writeNumber(String.format(Locale.ROOT, "%.0f", d));
-        } else {
-            boolean exponent = Math.abs(d) < 1.0e-6 || Math.abs(d) > 1.0e9;
-            g.writeNumber(String.format(Locale.ROOT, exponent ? "%e" : "%f", d));
         }
     }
 }

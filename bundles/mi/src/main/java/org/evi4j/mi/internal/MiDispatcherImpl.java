@@ -48,7 +48,7 @@ public final class MiDispatcherImpl implements MiDispatcher, CommandRegistry {
     }
 
     @Activate
-    void activate(ComponentContext componentContext) {
+    public void activate(ComponentContext componentContext) {
         context = componentContext;
         LOG.debug("MI dispatcher started with {} commands", table.ordered().size());
     }
@@ -62,7 +62,7 @@ public final class MiDispatcherImpl implements MiDispatcher, CommandRegistry {
 
     @Reference(name = COMMANDS, service = MiCommand.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void bindCommand(ServiceReference<MiCommand> reference) {
+    public void bindCommand(ServiceReference<MiCommand> reference) {
         List<String> names = names(reference.getProperty(MiCommand.NAME_PROPERTY));
         if (names.isEmpty()) {
             LOG.warn("MI command service {} has no {} property: ignored", reference, MiCommand.NAME_PROPERTY);

@@ -7,8 +7,7 @@ import java.util.Map;
 
 import org.evi4j.api.EventInfo;
 import org.evi4j.api.EventInterface;
-import org.evi4j.api.EviException;
-import org.evi4j.api.SubscriberInfo;
+import org.evi4j.api.EventTotals;
 import org.evi4j.mi.MiException;
 import org.evi4j.mi.MiValue;
 
@@ -46,33 +45,17 @@ final class Statistics {
     }
 
     private static void evi(EventInterface events, List<Stat> stats) {
-        long raised = 0;
-        long[] totals = new long[6];
-        List<Stat> perEvent = new ArrayList<>();
+        EventTotals totals = events.totals();
+        stats.add(new Stat("evi", "events_raised", totals.raised(), true));
+        stats.add(new Stat("evi", "subscribers", totals.subscribers(), false));
+        stats.add(new Stat("evi", "sent", totals.sent(), true));
+        stats.add(new Stat("evi", "delivered", totals.delivered(), true));
+        stats.add(new Stat("evi", "failed", totals.failed(), true));
+        stats.add(new Stat("evi", "dropped", totals.dropped(), true));
+        stats.add(new Stat("evi", "undelivered", totals.undelivered(), true));
         for (EventInfo event : events.events()) {
-            raised += event.raised();
-            perEvent.add(new Stat("evi", "raised_" + event.name(), event.raised(), true));
-            try {
-                for (SubscriberInfo s : events.subscribers(event.name())) {
-                    totals[0]++;
-                    totals[1] += s.sent();
-                    totals[2] += s.delivered();
-                    totals[3] += s.failed();
-                    totals[4] += s.dropped();
-                    totals[5] += s.undelivered();
-                }
-            } catch (EviException e) {
-                // not published any more: nothing to count
-            }
+            stats.add(new Stat("evi", "raised_" + event.name(), event.raised(), true));
         }
-        stats.add(new Stat("evi", "events_raised", raised, true));
-        stats.add(new Stat("evi", "subscribers", totals[0], false));
-        stats.add(new Stat("evi", "sent", totals[1], true));
-        stats.add(new Stat("evi", "delivered", totals[2], true));
-        stats.add(new Stat("evi", "failed", totals[3], true));
-        stats.add(new Stat("evi", "dropped", totals[4], true));
-        stats.add(new Stat("evi", "undelivered", totals[5], true));
-        stats.addAll(perEvent);
     }
 
     /**

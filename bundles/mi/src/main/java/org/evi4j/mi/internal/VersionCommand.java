@@ -21,7 +21,7 @@ public final class VersionCommand implements MiCommand {
         this(context.getBundle().getVersion().toString());
     }
 
-    VersionCommand(String version) {
+    public VersionCommand(String version) {
         response = MiResponse.of(MiValue.object().put("Server", "evi4j (" + version + ")").build());
     }
 

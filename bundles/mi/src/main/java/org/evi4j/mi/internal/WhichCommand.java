@@ -3,6 +3,7 @@ package org.evi4j.mi.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.evi4j.cjson.mi.MiJson;
 import org.evi4j.mi.MiCommand;
 import org.evi4j.mi.MiException;
 import org.evi4j.mi.MiNode;
@@ -24,6 +25,7 @@ public final class WhichCommand implements MiCommand {
     static final String UNKNOWN = "unknown MI command";
 
     private final CommandRegistry registry;
+    private final MiJson json = new MiJson();
 
     @Activate
     public WhichCommand(@Reference CommandRegistry registry) {
@@ -62,7 +64,7 @@ public final class WhichCommand implements MiCommand {
             recipes.add(MiValue.strings(recipe));
         }
         MiValue result = MiValue.array(recipes);
-        return MiResponse.of(result, () -> recipes.stream().map(r -> MiNode.value(r.toJson())).toList());
+        return MiResponse.of(result, () -> recipes.stream().map(r -> MiNode.value(json.text(r))).toList());
     }
 
     private MiResponse module(String prefix) throws MiException {

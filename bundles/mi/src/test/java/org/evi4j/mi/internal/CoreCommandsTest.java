@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.evi4j.mi.MiResponse;
+import org.evi4j.mi.MiValue;
 import org.junit.jupiter.api.Test;
 
 /** The core commands' JSON-RPC and legacy shapes, as OpenSIPS's (OPENSIPS-REFERENCE 4.4, 5.6). */
@@ -46,7 +47,8 @@ class CoreCommandsTest {
 
     @Test
     void theRealPsShowsThisProcess() {
-        assertThat(new PsCommand().execute(null).result().toJson()).contains("\"PID\":" + ProcessHandle.current().pid());
+        assertThat(new PsCommand().execute(null).result().get("Processes").elements().get(0).get("PID").asLong())
+                .isEqualTo(ProcessHandle.current().pid());
     }
 
     @Test
@@ -68,8 +70,8 @@ class CoreCommandsTest {
         assertThat(shown).containsExactly("/usr/bin/java", "-Xmx512m", "-Djavax.net.ssl.keyStorePassword=***",
                 "-Devi4j.data=***", "-jar", "evi4j.jar", "run", "--etc", "/etc/evi4j", "--broker-password=***",
                 "--api-token", "***", "--log-level", "debug");
-        assertThat(new ArgCommand(List.of("java", "-Dpw=CANARY")).execute(null).result().toJson())
-                .doesNotContain("CANARY");
+        assertThat(new ArgCommand(List.of("java", "-Dpw=CANARY")).execute(null).result().elements())
+                .extracting(MiValue::asString).doesNotContain("-Dpw=CANARY").contains("-Dpw=***");
     }
 
     @Test

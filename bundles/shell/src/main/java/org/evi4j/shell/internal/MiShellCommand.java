@@ -40,6 +40,6 @@ public final class MiShellCommand implements Action {
     }
 
     void print(PrintStream out) {
-        out.println(MiCall.call(dispatcher, command, args, named));
+        out.println(MiCall.call(dispatcher, command, args == null ? List.of() : args, named));
     }
 }

@@ -1,6 +1,7 @@
 package org.evi4j.shell.internal;
 
 import java.io.PrintStream;
+import java.util.List;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
@@ -10,7 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.evi4j.api.EventInfo;
 import org.evi4j.api.EventInterface;
-import org.evi4j.api.SubscriberInfo;
+import org.evi4j.api.EventTotals;
 
 /** {@code evi:stats [-r]}: per event, how often it was raised and what became of it, summed over subscribers. */
 @Command(scope = "evi", name = "stats", description = "Shows the statistics per event, with totals")
@@ -38,17 +39,14 @@ public final class StatsCommand implements Action {
         for (String column : COLUMNS) {
             table.column(column).alignRight();
         }
-        long[] total = new long[COLUMNS.length];
-        for (EventInfo event : evi.events()) {
-            long[] row = new long[COLUMNS.length];
-            row[0] = event.raised();
-            for (SubscriberInfo s : evi.subscribers(event.name())) {
-                add(row, 1, 1, s.sent(), s.delivered(), s.failed(), s.dropped(), s.undelivered());
-            }
-            add(total, 0, row);
+        List<EventInfo> events = evi.events();
+        EventTotals total = EventTotals.NONE;
+        for (EventInfo event : events) {
+            EventTotals row = evi.totals(event);
+            total = total.plus(row);
             addRow(table, event.name(), row);
         }
-        if (!evi.events().isEmpty()) {
+        if (!events.isEmpty()) {
             addRow(table, "Total", total);
         }
         table.print(out);
@@ -58,18 +56,8 @@ public final class StatsCommand implements Action {
         }
     }
 
-    private static void addRow(ShellTable table, String name, long[] values) {
-        Object[] cells = new Object[values.length + 1];
-        cells[0] = name;
-        for (int i = 0; i < values.length; i++) {
-            cells[i + 1] = values[i];
-        }
-        table.addRow().addContent(cells);
-    }
-
-    private static void add(long[] sums, int from, long... values) {
-        for (int i = 0; i < values.length; i++) {
-            sums[from + i] += values[i];
-        }
+    private static void addRow(ShellTable table, String name, EventTotals t) {
+        table.addRow().addContent(name, t.raised(), t.subscribers(), t.sent(), t.delivered(), t.failed(), t.dropped(),
+                t.undelivered());
     }
 }

@@ -3,10 +3,10 @@ package org.evi4j.shell.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.evi4j.mi.MiDispatcher;
 import org.evi4j.testkit.InMemoryEventInterface;
 import org.junit.jupiter.api.Test;
 
@@ -64,10 +64,10 @@ class MiShellCommandTest {
     @Test
     void errorReplyFailsTheCommandWithCodeMessageAndData() {
         assertThatThrownBy(() -> run(false, "event_subscribe", "E_NONE", "udp:127.0.0.1:1"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("MI error 404: Event not published");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("error 404: Event not published");
         assertThatThrownBy(() -> run(false, "event_subscribe", "E_NONE"))
-                .hasMessage("MI error -32602: Invalid params (Too few or too many parameters)");
-        assertThatThrownBy(() -> run(false, "nope")).hasMessage("MI error -32601: Method not found");
+                .hasMessage("error -32602: Invalid params (Too few or too many parameters)");
+        assertThatThrownBy(() -> run(false, "nope")).hasMessage("error -32601: Method not found");
         assertThat(out.text()).isEmpty();
     }
 
@@ -80,9 +80,14 @@ class MiShellCommandTest {
 
     @Test
     void garbageReplyIsReportedNotThrownRaw() {
-        ByteBuffer reply = ByteBuffer.wrap("not json".getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> MiCall.render(reply)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("MI reply is not valid JSON");
+        MiDispatcher garbage = (request, reply, indent) -> {
+            reply.clear();
+            reply.put("not json".getBytes(StandardCharsets.UTF_8)).flip();
+            return true;
+        };
+        assertThatThrownBy(() -> MiCall.call(garbage, "version", List.of(), false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a JSON-RPC reply")
+                .hasMessageEndingWith("not json");
     }
 
     @Test

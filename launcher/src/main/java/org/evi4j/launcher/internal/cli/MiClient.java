@@ -5,6 +5,9 @@ import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.util.List;
 
+import org.evi4j.miclient.MiReply;
+import org.evi4j.miclient.MiRequests;
+
 /** Sends MI requests to one MI socket and waits for each reply. Not thread-safe. */
 public final class MiClient implements AutoCloseable {
 
@@ -37,7 +40,7 @@ public final class MiClient implements AutoCloseable {
     public MiReply call(String command, List<String> args, boolean positional, int timeoutMillis)
             throws MiUnavailableException {
         byte[] request = legacy ? MiRequests.legacy(command, args)
-                : MiRequests.jsonRpc(command, args, positional, nextId++);
+                : MiRequests.jsonRpc(command, args, !positional && MiRequests.allNamed(args), nextId++);
         try {
             endpoint.send(request, request.length);
             int length = endpoint.receive(buffer, timeoutMillis);

@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.evi4j.miclient.MiReply;
+
 /** A listener's subscriptions, made, refreshed and ended through the MI ({@code event_subscribe}). */
 final class MiSubscriptions {
 

@@ -38,6 +38,8 @@ final class DefaultEtc {
                 "The MI over UDP (OpenSIPS mi_datagram), on loopback: try `mi version`."));
         write(etc.resolve("org.evi4j.mi.datagram-unix.cfg"), miDatagram("unix:" + unixSocketPath(workDir),
                 "The MI over a UNIX datagram socket; the file is created at start and removed at stop."));
+        write(etc.resolve(HttpService.PID + ".cfg"), httpService());
+        write(etc.resolve("org.evi4j.http.cfg"), httpGuard());
         return true;
     }
 
@@ -76,6 +78,37 @@ final class DefaultEtc {
                 # max_subscribers_per_destination = 64
                 # persist: keep subscriptions across restarts (stored under the data folder).
                 # persist = true
+                """;
+    }
+
+    private static String httpService() {
+        return """
+                # The HTTP service (Felix's Jetty, PID org.apache.felix.http): the MI over HTTP at /mi (OpenSIPS
+                # mi_http; opensips-cli -o communication_type=http -o url=http://127.0.0.1:8888/mi), Prometheus
+                # metrics at /metrics. Read at start (a change of port or address needs a restart); without this
+                # file, there is no HTTP service.
+                #
+                # org.osgi.service.http.port: the TCP port (OpenSIPS httpd's default, 8888).
+                org.osgi.service.http.port = 8888
+                # org.apache.felix.http.host: the address to listen on; 0.0.0.0 for every IPv4 interface (then
+                # also set allowed_sources in org.evi4j.http.cfg).
+                org.apache.felix.http.host = 127.0.0.1
+                """;
+    }
+
+    private static String httpGuard() {
+        return """
+                # Who may use the HTTP service (PID org.evi4j.http); every path sits behind it. Edits take effect
+                # while running. See docs/http.md.
+                #
+                # allowed_sources: CIDRs whose requests are served; others get 403.
+                # allowed_sources = 127.0.0.0/8, ::1/128
+                # basic_auth_user / basic_auth_password: HTTP basic authentication for one user; the password as a
+                # salted hash (pbkdf2-sha256$ITERATIONS$SALT$HASH, made by the command in docs/http.md), never in clear.
+                # basic_auth_user = ops
+                # basic_auth_password = pbkdf2-sha256$210000$...$...
+                # allowed_origins: web pages (origins) besides the server's own that may POST to the MI.
+                # allowed_origins =
                 """;
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.felix.framework.FrameworkFactory;
@@ -32,7 +33,10 @@ public final class EmbeddedRuntime {
     private static final String CONFIG_ADMIN_BUNDLE = "org.apache.felix.configadmin";
     private static final String EVI4J_PREFIX = "org.evi4j.";
     private static final List<String> EVI4J_START_ORDER = List.of("api", "junixsocket", "core",
-            "encoder-jsonrpc", "encoder-legacy", "transport-udp", "transport-unix", "evi-mi", "mi", "mi-datagram");
+            "encoder-jsonrpc", "encoder-legacy", "transport-udp", "transport-unix", "transport-tcp", "evi-mi", "mi",
+            "mi-datagram", "mi-http", "metrics");
+    /** Jetty takes the longest to start: after the MI datagram sockets, which then answer without waiting for it. */
+    private static final String HTTP_SERVICE_BUNDLE = "org.apache.felix.http.jetty12";
     private static final long CONFIG_ADMIN_WAIT_MILLIS = 10_000;
     /** A .cfg file FileInstall cannot read never becomes a configuration: do not wait long for it. */
     private static final long CONFIGURATIONS_WAIT_MILLIS = 2_000;
@@ -53,6 +57,9 @@ public final class EmbeddedRuntime {
         setDefault("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
         setDefault("org.slf4j.simpleLogger.showShortLogName", "true");
         setDefault("org.slf4j.simpleLogger.levelInBrackets", "true");
+        // Jetty's start-up story is many lines at INFO; the launcher prints the address itself
+        setDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        setDefault("org.slf4j.simpleLogger.log.org.apache.felix.http", "warn");
     }
 
     private static void setDefault(String name, String value) {
@@ -85,7 +92,8 @@ public final class EmbeddedRuntime {
         if (DefaultEtc.writeIfEmpty(etc, Paths.get(""))) {
             log.info("Wrote a default configuration to {}", etc);
         }
-        Framework framework = new FrameworkFactory().newFramework(FrameworkProperties.of(etc, data));
+        Map<String, String> properties = FrameworkProperties.of(etc, data);
+        Framework framework = new FrameworkFactory().newFramework(properties);
         framework.init();
         StopSignals.install(framework, STOP_BOUND_MILLIS);
         framework.start();
@@ -99,6 +107,10 @@ public final class EmbeddedRuntime {
         startAll(framework, bundles, log);
         log.info("evi4j started in {} ms ({} bundles; configuration {}, data {})", elapsedMillis(start),
                 bundles.size(), etc, data);
+        String http = HttpService.address(properties);
+        if (http != null) {
+            log.info("HTTP service at {} (MI at {}mi, metrics at {}metrics)", http, http, http);
+        }
         FrameworkEvent stopped = framework.waitForStop(0);
         log.info("evi4j stopped");
         return stopped.getType() == FrameworkEvent.ERROR ? 1 : 0;
@@ -150,6 +162,9 @@ public final class EmbeddedRuntime {
      */
     private static int startRank(Bundle bundle) {
         String name = bundle.getSymbolicName();
+        if (HTTP_SERVICE_BUNDLE.equals(name)) {
+            return 2 + EVI4J_START_ORDER.size();
+        }
         if (name == null || !name.startsWith(EVI4J_PREFIX)) {
             return 0;
         }

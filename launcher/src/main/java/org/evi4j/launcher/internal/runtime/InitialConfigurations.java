@@ -52,7 +52,7 @@ final class InitialConfigurations {
 
     private static long countCfgFiles(Path etc) throws IOException {
         try (Stream<Path> files = Files.list(etc)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".cfg")).count();
+            return files.filter(HttpService::readByFileInstall).count();
         }
     }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 
 import org.evi4j.api.Event;
 import org.evi4j.cjson.CJson;
+import org.evi4j.cjson.JsonRpcEventWriter;
 import org.evi4j.spi.EventEncoder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,19 +28,19 @@ public final class JsonRpcEventEncoder implements EventEncoder {
     private static final Logger LOG = LoggerFactory.getLogger(JsonRpcEventEncoder.class);
 
     // one open generator per raising thread: encoding then allocates only the returned array
-    private final ThreadLocal<JsonRpcWriter> writers;
+    private final ThreadLocal<JsonRpcEventWriter> writers;
 
     public JsonRpcEventEncoder() {
         this(CJson.factory());
     }
 
     JsonRpcEventEncoder(JsonFactory factory) {
-        writers = ThreadLocal.withInitial(() -> new JsonRpcWriter(factory));
+        writers = ThreadLocal.withInitial(() -> new JsonRpcEventWriter(factory));
     }
 
     @Override
     public byte[] encode(Event event) {
-        JsonRpcWriter writer = writers.get();
+        JsonRpcEventWriter writer = writers.get();
         boolean written = false;
         try {
             byte[] datagram = writer.write(event);

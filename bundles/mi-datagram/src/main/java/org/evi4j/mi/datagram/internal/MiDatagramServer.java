@@ -3,10 +3,15 @@ package org.evi4j.mi.datagram.internal;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.evi4j.mi.MiDispatcher;
+import org.evi4j.mi.MiEndpointStatistics;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -37,18 +42,26 @@ public final class MiDatagramServer {
     private final SocketCounters counters;
     private final Thread jmxRegistration;
     private volatile MiSocketJmx jmx;
+    private final ServiceRegistration<MiEndpointStatistics> statisticsService;
     private final Leadership leadership = new Leadership();
     private final List<Thread> readers;
     private final long joinMillis;
 
+    /** A server outside a framework (unit tests): no {@link MiEndpointStatistics} service. */
+    MiDatagramServer(MiDispatcher dispatcher, MiDatagramConfig config) throws IOException {
+        this(dispatcher, config, null);
+    }
+
     /**
-     * Binds the socket and starts the readers.
+     * Binds the socket, starts the readers and registers the socket's counters as an {@link MiEndpointStatistics}
+     * service.
      *
      * @throws IllegalArgumentException for a bad configuration, naming the property
      * @throws IOException              when the socket cannot be bound or its file set up
      */
     @Activate
-    public MiDatagramServer(@Reference MiDispatcher dispatcher, MiDatagramConfig config) throws IOException {
+    public MiDatagramServer(@Reference MiDispatcher dispatcher, MiDatagramConfig config, BundleContext context)
+            throws IOException {
         ServerSettings settings;
         try {
             settings = ServerSettings.of(config);
@@ -74,6 +87,10 @@ public final class MiDatagramServer {
         this.jmxRegistration = new Thread(() -> jmx = MiSocketJmx.register(counters), "evi4j-mi-jmx-" + endpoint.name());
         jmxRegistration.setDaemon(true);
         jmxRegistration.start();
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(MiEndpointStatistics.SOCKET_PROPERTY, endpoint.name());
+        this.statisticsService = context == null ? null
+                : context.registerService(MiEndpointStatistics.class, counters, properties);
         LOG.info("MI datagram server listening on {} ({} reader{})", endpoint.name(), readers.size(),
                 readers.size() == 1 ? "" : "s");
     }
@@ -88,7 +105,10 @@ public final class MiDatagramServer {
 
     /** Closes the socket, which wakes the leader, wakes the other readers, and waits for them all to end. */
     @Deactivate
-    void stop() {
+    public void stop() {
+        if (statisticsService != null) {
+            statisticsService.unregister();
+        }
         join(jmxRegistration);
         MiSocketJmx registered = jmx;
         if (registered != null) {
@@ -124,7 +144,7 @@ public final class MiDatagramServer {
     }
 
     /** The bound address (the actual port when {@code udp:HOST:0} was asked for). */
-    SocketAddress localAddress() {
+    public SocketAddress localAddress() {
         return endpoint.localAddress();
     }
 }

@@ -1,16 +1,13 @@
 package org.evi4j.mi.datagram.internal;
 
-/** Counters of one MI datagram socket since it was opened, for MI statistics and JMX. */
-public interface MiSocketStatistics {
+import org.evi4j.mi.MiEndpointStatistics;
 
-    /** The socket, as {@code udp:HOST:PORT} (the bound port) or {@code unix:PATH}. */
-    String socket();
-
-    /** Request datagrams handed to the dispatcher. */
-    long requests();
-
-    /** Replies sent. */
-    long replies();
+/**
+ * Counters of one MI datagram socket since it was opened, for JMX and, as an {@link MiEndpointStatistics}
+ * service, for any monitoring bundle. {@link #socket()} is {@code udp:HOST:PORT} (the bound port) or
+ * {@code unix:PATH}; requests are request datagrams handed to the dispatcher.
+ */
+public interface MiSocketStatistics extends MiEndpointStatistics {
 
     /** Replies not sent: the client has no address (unbound UNIX socket), is gone, or its queue stayed full. */
     long repliesDropped();

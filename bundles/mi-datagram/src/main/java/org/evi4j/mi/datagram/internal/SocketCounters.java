@@ -42,6 +42,11 @@ final class SocketCounters implements MiSocketStatistics {
     }
 
     @Override
+    public long refused() {
+        return sourcesRefused();
+    }
+
+    @Override
     public long truncated() {
         return truncated.sum();
     }

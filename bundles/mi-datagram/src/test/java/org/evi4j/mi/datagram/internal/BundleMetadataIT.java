@@ -40,7 +40,7 @@ class BundleMetadataIT {
         Attributes manifest = bundle.getManifest().getMainAttributes();
         assertThat(manifest.getValue("Bundle-ClassPath")).isNull();
         assertThat(bundle.getEntry("lib/junixsocket-common.jar")).isNull();
-        assertThat(manifest.getValue("Import-Package")).contains("org.evi4j.mi;version=\"[1.1,2)\"")
+        assertThat(manifest.getValue("Import-Package")).contains("org.evi4j.mi;version=\"[2.1,3)\"")
                 .contains("org.newsclub.net.unix;version=\"[2.11,3)\"").doesNotContain("kohlschutter")
                 .doesNotContain("errorprone");
         assertThat(manifest.getValue("Export-Package")).isNull();

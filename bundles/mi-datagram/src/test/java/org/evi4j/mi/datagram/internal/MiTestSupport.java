@@ -2,7 +2,6 @@ package org.evi4j.mi.datagram.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.evi4j.mi.MiDispatcher;
+import org.evi4j.testkit.Configs;
 
 /** Configurations, dispatchers and helpers shared by the tests of this module. */
 final class MiTestSupport {
@@ -41,17 +41,7 @@ final class MiTestSupport {
         for (int i = 0; i < keysAndValues.length; i += 2) {
             properties.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
-        return (MiDatagramConfig) Proxy.newProxyInstance(MiDatagramConfig.class.getClassLoader(),
-                new Class<?>[] {MiDatagramConfig.class}, (proxy, method, args) -> {
-                    String key = method.getName().replace("__", "_");
-                    if (properties.containsKey(key)) {
-                        return properties.get(key);
-                    }
-                    if (method.getName().equals("toString")) {
-                        return properties.toString();
-                    }
-                    return method.getDefaultValue();
-                });
+        return Configs.of(MiDatagramConfig.class, properties);
     }
 
     static String text(ByteBuffer buffer) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.evi4j.spi.DeliveryReport;
 import org.evi4j.spi.Destination;
 import org.evi4j.spi.EventTransport;
+import org.evi4j.spi.TransportQueues;
 import org.evi4j.spi.SendResult;
 import org.evi4j.support.Cidr;
 import org.evi4j.support.HostResolver;
@@ -26,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * A send only queues a copy of the event and answers {@link SendResult#PENDING}; the connection's publisher thread
  * tells each subscriber's {@link DeliveryReport} what became of it.
  */
-@Component(service = EventTransport.class, configurationPid = RabbitTransport.PID,
+@Component(service = {EventTransport.class, TransportQueues.class}, configurationPid = RabbitTransport.PID,
         property = EventTransport.SCHEME_PROPERTY + "=rabbitmq")
 @Designate(ocd = RabbitTransportConfig.class)
-public final class RabbitTransport implements EventTransport {
+public final class RabbitTransport implements EventTransport, TransportQueues {
 
     /** The configuration PID. */
     static final String PID = "org.evi4j.transport.rabbitmq";
@@ -68,7 +69,7 @@ public final class RabbitTransport implements EventTransport {
     }
 
     @Deactivate
-    void deactivate() throws InterruptedException {
+    public void deactivate() throws InterruptedException {
         List<BrokerLink> all;
         synchronized (links) {
             closed = true;
@@ -167,6 +168,17 @@ public final class RabbitTransport implements EventTransport {
     }
 
     /** The counters of every broker connection in use, for tests and management. */
+    @Override
+    public String scheme() {
+        return "rabbitmq";
+    }
+
+    /** One queue per broker connection: its hand-off to the publisher thread. */
+    @Override
+    public List<Queue> queues() {
+        return connections().stream().map(c -> new Queue(c.broker(), c.waiting(), c.dropped())).toList();
+    }
+
     public List<RabbitConnectionStats> connections() {
         synchronized (links) {
             return links.values().stream().map(BrokerLink::stats).toList();

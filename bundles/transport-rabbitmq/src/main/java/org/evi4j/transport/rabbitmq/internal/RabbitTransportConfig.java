@@ -6,7 +6,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /** Configuration of the RabbitMQ event transport (PID {@value RabbitTransport#PID}); every value has a default. */
 @ObjectClassDefinition(name = "evi4j RabbitMQ event transport",
         description = "Publishes events to RabbitMQ brokers for rabbitmq: subscribers")
-@interface RabbitTransportConfig {
+public @interface RabbitTransportConfig {
 
     @AttributeDefinition(name = "queue_size", min = "1",
             description = "Events waiting to be published, per broker connection; events past it are dropped")

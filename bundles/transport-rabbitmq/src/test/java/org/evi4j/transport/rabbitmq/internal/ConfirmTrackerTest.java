@@ -2,6 +2,7 @@ package org.evi4j.transport.rabbitmq.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.evi4j.testkit.RecordingReport;
 import org.junit.jupiter.api.Test;
 
 class ConfirmTrackerTest {

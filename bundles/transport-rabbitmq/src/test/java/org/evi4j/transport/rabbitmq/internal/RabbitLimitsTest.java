@@ -15,6 +15,7 @@ import java.util.List;
 
 import org.evi4j.spi.SendResult;
 import org.evi4j.support.Cidr;
+import org.evi4j.testkit.RecordingReport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.evi4j.spi.SendResult;
 import org.evi4j.testkit.RabbitBroker;
+import org.evi4j.testkit.RecordingReport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

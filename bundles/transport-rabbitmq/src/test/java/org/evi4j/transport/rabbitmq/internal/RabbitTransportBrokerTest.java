@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.evi4j.spi.SendResult;
 import org.evi4j.testkit.RabbitBroker;
+import org.evi4j.testkit.RecordingReport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

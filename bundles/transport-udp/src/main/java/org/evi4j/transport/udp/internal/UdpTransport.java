@@ -74,7 +74,7 @@ public final class UdpTransport extends DatagramTransport<UdpDestination, Datagr
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         channels.close();
         resolver.close();
         LOG.debug("UDP transport stopped");

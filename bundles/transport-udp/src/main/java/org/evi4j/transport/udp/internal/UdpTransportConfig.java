@@ -6,7 +6,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /** Configuration of the UDP event transport (PID {@value UdpTransport#PID}). */
 @ObjectClassDefinition(name = "evi4j UDP event transport",
         description = "Sends events as UDP datagrams to udp:HOST:PORT subscribers")
-@interface UdpTransportConfig {
+public @interface UdpTransportConfig {
 
     /** SO_SNDBUF of each outgoing socket in bytes; 0 keeps the operating system's default. */
     @AttributeDefinition(name = "send_buffer_size", min = "0",

@@ -1,6 +1,8 @@
 package org.evi4j.transport.udp.internal;
 
-import java.lang.annotation.Annotation;
+import java.util.Map;
+
+import org.evi4j.testkit.Configs;
 
 /** Builds {@link UdpTransportConfig} instances as ConfigAdmin would. */
 final class UdpTestConfigs {
@@ -9,25 +11,11 @@ final class UdpTestConfigs {
     }
 
     static UdpTransportConfig config(int sendBufferSize, String bindAddress) {
-        return new UdpTransportConfig() {
-            @Override
-            public int send__buffer__size() {
-                return sendBufferSize;
-            }
-
-            @Override
-            public String bind__address() {
-                return bindAddress;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return UdpTransportConfig.class;
-            }
-        };
+        return Configs.of(UdpTransportConfig.class,
+                Map.of("send_buffer_size", sendBufferSize, "bind_address", bindAddress));
     }
 
     static UdpTransport transport() {
-        return new UdpTransport(config(0, ""));
+        return new UdpTransport(Configs.of(UdpTransportConfig.class));
     }
 }

@@ -46,7 +46,7 @@ public final class UnixTransport extends DatagramTransport<UnixDestination, AFUN
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         channels.close();
         LOG.debug("UNIX transport stopped");
     }

@@ -1,0 +1,2 @@
+/** The MI over HTTP and the HTTP guard: not exported. */
+package org.evi4j.mi.http.internal;
