@@ -109,7 +109,7 @@ public final class MiDispatcherImpl implements MiDispatcher, CommandRegistry {
 
     @Override
     public boolean dispatch(ByteBuffer request, ByteBuffer reply, String legacyIndent) {
-        return dispatch(request, reply, legacyIndent, null);
+        return dispatch(request, reply, legacyIndent, (String) null);
     }
 
     @Override
