@@ -28,7 +28,7 @@ public interface MiDispatcher {
      * call this form.
      *
      * @param source the client, as {@link MiParams#source()} describes it; {@code null} when unknown
-     * @since 1.1
+     * @since 2.1
      */
     default boolean dispatch(ByteBuffer request, ByteBuffer reply, String legacyIndent, String source) {
         return dispatch(request, reply, legacyIndent);

@@ -37,7 +37,7 @@ public interface MiParams {
      * {@code unix:PATH} or {@code unix:uid=N} for a UNIX client, {@code http:IP}; empty when the server does not
      * say (an in-process call).
      *
-     * @since 1.1
+     * @since 2.1
      */
     default java.util.Optional<String> source() {
         return java.util.Optional.empty();
