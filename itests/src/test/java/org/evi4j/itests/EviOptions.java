@@ -37,6 +37,8 @@ final class EviOptions {
         return composite(
                 cleanCaches(true),
                 systemProperty("evi4j.vectors.dir").value(property("evi4j.vectors.dir", "")),
+                // the runtime's data folder: UNIX subscribers are allowed in <it>/sockets by default (issue #17)
+                systemProperty("evi4j.data").value("/tmp/evi4j-it-" + ProcessHandle.current().pid()),
                 // SCR 2.2 imports these spec packages but does not export them (TOOLCHAIN G12)
                 mavenBundle("org.osgi", "org.osgi.util.function", version("osgi.function")),
                 mavenBundle("org.osgi", "org.osgi.util.promise", version("osgi.promise")),

@@ -61,6 +61,8 @@ public class FelixRabbitIT extends InFullRuntime {
         Dictionary<String, Object> wanted = new Hashtable<>();
         wanted.put("queue_size", RabbitCases.QUEUE_SIZE);
         wanted.put("reconnect_max_ms", 500L);
+        // no broker is allowed by default (issue #17): name the private brokers' network
+        wanted.put("allowed_destinations", "127.0.0.0/8");
         Dictionary<String, Object> current = configuration.getProperties();
         if (current == null || !wanted.get("queue_size").equals(current.get("queue_size"))) {
             configuration.update(wanted);

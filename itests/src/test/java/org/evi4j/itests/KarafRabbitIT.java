@@ -44,7 +44,8 @@ public class KarafRabbitIT {
     public Option[] config() {
         return KarafRuntime.options(EviOptions.testkit(), EviOptions.amqpClient(),
                 editConfigurationFilePut(CFG, "queue_size", Integer.toString(RabbitCases.QUEUE_SIZE)),
-                editConfigurationFilePut(CFG, "reconnect_max_ms", "500"));
+                editConfigurationFilePut(CFG, "reconnect_max_ms", "500"),
+                editConfigurationFilePut(CFG, "allowed_destinations", "127.0.0.0/8"));
     }
 
     @Before

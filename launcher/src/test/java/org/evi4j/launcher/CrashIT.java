@@ -68,6 +68,8 @@ class CrashIT {
         Files.writeString(etc.resolve("org.evi4j.core.cfg"),
                 "published_events = E_DEMO\ncompact_after_records = 64\n");
         Files.writeString(etc.resolve("org.evi4j.mi.datagram-udp.cfg"), "socket_name = " + mi + "\n");
+        // the client subscribes thousands of distinct sockets from one address: lift the per-client quota
+        Files.writeString(etc.resolve("org.evi4j.evi.mi.cfg"), "max_subscriptions_per_source = 0\n");
     }
 
     @AfterEach

@@ -34,9 +34,35 @@ public interface MiDispatcher {
      * @return whether a reply is to be sent
      * @throws UnsupportedOperationException from a dispatcher that cannot restrict commands: a server that must
      *                                       restrict never falls back to serving everything
-     * @since 1.1
+     * @since 2.1
      */
     default boolean dispatch(ByteBuffer request, ByteBuffer reply, String legacyIndent, Predicate<String> allowed) {
+        return dispatch(request, reply, legacyIndent, allowed, null);
+    }
+
+    /**
+     * As {@link #dispatch(ByteBuffer, ByteBuffer, String)}, telling the command who sent the request ({@link
+     * MiParams#source()}), so that commands can apply per-client limits; a dispatcher that cannot tell them
+     * answers as {@link #dispatch(ByteBuffer, ByteBuffer, String)} does.
+     *
+     * @param source the client, as {@link MiParams#source()} describes it; {@code null} when unknown
+     * @since 2.1
+     */
+    default boolean dispatch(ByteBuffer request, ByteBuffer reply, String legacyIndent, String source) {
+        return dispatch(request, reply, legacyIndent);
+    }
+
+    /**
+     * As {@link #dispatch(ByteBuffer, ByteBuffer, String, Predicate)}, telling the command who sent the request
+     * ({@link MiParams#source()}), so that commands can apply per-client limits. MI servers that know the client
+     * call this form.
+     *
+     * @param source the client, as {@link MiParams#source()} describes it; {@code null} when unknown
+     * @throws UnsupportedOperationException from a dispatcher that cannot restrict commands
+     * @since 2.1
+     */
+    default boolean dispatch(ByteBuffer request, ByteBuffer reply, String legacyIndent, Predicate<String> allowed,
+            String source) {
         throw new UnsupportedOperationException(getClass().getName() + " cannot restrict MI commands");
     }
 

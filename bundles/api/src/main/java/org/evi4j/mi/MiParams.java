@@ -31,4 +31,15 @@ public interface MiParams {
      * @throws MiException -32602 {@code Bad type for parameter 'name'} when absent or of another type
      */
     int integer(String name) throws MiException;
+
+    /**
+     * Who sent the request, for per-client limits: {@code udp:IP} (the address only: one client uses many ports),
+     * {@code unix:PATH} or {@code unix:uid=N} for a UNIX client, {@code http:IP}; empty when the server does not
+     * say (an in-process call).
+     *
+     * @since 2.1
+     */
+    default java.util.Optional<String> source() {
+        return java.util.Optional.empty();
+    }
 }

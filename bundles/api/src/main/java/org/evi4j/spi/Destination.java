@@ -1,6 +1,7 @@
 package org.evi4j.spi;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ConsumerType;
@@ -29,11 +30,18 @@ public interface Destination {
         return address();
     }
 
+    /** The IP address events go to, for destination checks; empty for non-IP destinations such as UNIX paths. */
+    default Optional<InetAddress> inetAddress() {
+        return Optional.empty();
+    }
+
     /**
-     * The text that tells subscribers of one scheme apart: subscribing a socket of the same identity refreshes the
-     * subscriber (which keeps the address it is listed with), and look-ups and unsubscribing find it. The default,
-     * {@link #shownAddress()}, suits addresses with one canonical spelling; a transport whose equivalent spellings
-     * are listed as first given (the members of a virtual socket, in any order) answers a canonical form here.
+     * What tells subscribers apart: two destinations of one scheme with equal identities reach the same place and
+     * are one subscriber, however their addresses were written. A transport returns the canonical form of where
+     * events really go (the resolved IP and port, the real path of a socket); the default is
+     * {@link #shownAddress()}. It never holds a secret. Subscribing a socket of the same identity refreshes the
+     * subscriber, which keeps the address it is listed with (the members of a virtual socket, in any order, are
+     * one subscriber listed as first given).
      *
      * @since 1.2
      */
@@ -41,8 +49,14 @@ public interface Destination {
         return shownAddress();
     }
 
-    /** The IP address events go to, for destination checks; empty for non-IP destinations such as UNIX paths. */
-    default Optional<InetAddress> inetAddress() {
+    /**
+     * The file system path events are written to (a UNIX socket, a file), for the core's folder checks
+     * ({@code allowed_unix_folders}); empty when the destination is not a path. A transport that writes to paths must
+     * report them here, as their real location.
+     *
+     * @since 1.2
+     */
+    default Optional<Path> path() {
         return Optional.empty();
     }
 }

@@ -28,4 +28,18 @@ class LogLimiterTest {
         }
         assertThat(result).isEqualTo(skipped);
     }
+
+    @Test
+    void aBudgetLetsSeveralLinesThroughPerIntervalThenCountsTheRest() {
+        LogLimiter limiter = new LogLimiter(5, 1, TimeUnit.HOURS);
+        int passed = 0;
+        for (int i = 0; i < 1000; i++) {
+            if (limiter.tryAcquire()) {
+                passed++;
+            }
+        }
+        assertThat(passed).isEqualTo(5);
+        assertThat(LogLimiter.suppressedNote(995)).isEqualTo(" (995 similar lines suppressed)");
+        assertThat(LogLimiter.suppressedNote(0)).isEmpty();
+    }
 }

@@ -25,9 +25,10 @@ public @interface CoreConfig {
     @AttributeDefinition(name = "Default expire", min = "1", description = "Seconds, when a subscription gives none")
     int default__expire() default 3600;
 
-    /** The longest expire accepted, in seconds; 0 means no limit. */
-    @AttributeDefinition(name = "Maximum expire", min = "0", description = "Longest expire accepted; 0 = no limit")
-    int max__expire() default 0;
+    /** The longest expire accepted, in seconds (a day); 0 means no limit. */
+    @AttributeDefinition(name = "Maximum expire", min = "0",
+            description = "Longest expire accepted, in seconds (default a day); 0 = no limit")
+    int max__expire() default Settings.DEFAULT_MAX_EXPIRE;
 
     /** Whether subscriptions are kept, with their remaining time, across restarts. */
     @AttributeDefinition(name = "Persist", description = "Keep subscriptions across restarts")
@@ -55,4 +56,18 @@ public @interface CoreConfig {
     @AttributeDefinition(name = "Compact after records", min = "1",
             description = "Journal records written before the journal is compacted into a snapshot")
     int compact__after__records() default 10000;
+
+    /**
+     * Folders a UNIX destination (or any destination its transport reports as a path) may be in, their real paths
+     * compared; empty: the runtime's own folder {@code <data>/sockets}, created owner-only.
+     */
+    @AttributeDefinition(name = "Allowed UNIX folders", required = false,
+            description = "Absolute folders UNIX socket subscribers may be in (comma-separated); "
+                    + "default <data>/sockets")
+    String[] allowed__unix__folders() default {};
+
+    /** The most subscribers one destination (its canonical identity) may have, of all events together. */
+    @AttributeDefinition(name = "Subscribers per destination", min = "1",
+            description = "Most subscriptions (of all events together) that point at one destination")
+    int max__subscribers__per__destination() default Settings.DEFAULT_MAX_PER_DESTINATION;
 }

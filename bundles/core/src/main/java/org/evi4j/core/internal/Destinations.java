@@ -1,21 +1,29 @@
 package org.evi4j.core.internal;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.evi4j.api.InvalidSubscriptionException;
 import org.evi4j.core.internal.Subscriber.Binding;
 import org.evi4j.spi.DeliveryReport;
 import org.evi4j.spi.Destination;
 import org.evi4j.spi.EventTransport;
+import org.evi4j.support.AllowedFolders;
+import org.evi4j.support.LogLimiter;
+import org.evi4j.support.LogText;
 import org.evi4j.support.net.Networks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns subscribers' addresses into destinations of the transport serving their scheme now, each with its own
- * {@link SubscriberReport}, checks them against {@code allowed_destinations}, and gives them back to their transport
+ * {@link SubscriberReport}, checks them against {@code allowed_destinations} (IP destinations) and
+ * {@code allowed_unix_folders} (destinations with a path), and gives them back to their transport
  * when no longer used. A destination belongs to the transport instance that parsed it: when another instance serves
  * the scheme, the address is parsed again. Addresses may hold passwords: messages and logs show the scheme, the
  * shown address or the subscriber's key, never the address as given.
@@ -26,11 +34,22 @@ final class Destinations {
 
     private final ServiceIndex<EventTransport> transports;
     private final Networks allowed;
+    private final AllowedFolders folders;
     private final Problems problems;
+    private final Executor binder;
+    /** One budget for the warnings of every subscriber's (re)binding: a restart with many bad ones logs a few. */
+    private final LogLimiter bindWarnings = new LogLimiter(10, 1, TimeUnit.SECONDS);
 
-    Destinations(ServiceIndex<EventTransport> transports, Networks allowed, Problems problems) {
+    /**
+     * @param binder runs the parsing of subscribers' addresses for a transport that came (back), off the raising
+     *               thread
+     */
+    Destinations(ServiceIndex<EventTransport> transports, Networks allowed, List<Path> allowedFolders,
+            Problems problems, Executor binder) {
         this.transports = transports;
+        this.binder = binder;
         this.allowed = allowed;
+        this.folders = new AllowedFolders(allowedFolders);
         this.problems = problems;
     }
 
@@ -59,8 +78,10 @@ final class Destinations {
             String why = e.getMessage() == null ? "bad address for scheme " + spec.scheme() : e.getMessage();
             throw new InvalidSubscriptionException(why, e);
         } catch (RuntimeException e) {
-            LOG.warn("transport of scheme {} failed to parse an address", spec.scheme(), e);
-            throw new InvalidSubscriptionException("transport of scheme " + spec.scheme() + " failed: " + e, e);
+            LOG.warn("transport of scheme {} failed to parse an address: {}", LogText.escape(spec.scheme()),
+                    LogText.escape(e.toString()));
+            throw new InvalidSubscriptionException("transport of scheme " + spec.scheme() + " failed: "
+                    + e.getClass().getName(), e);
         }
         if (d == null) {
             throw new InvalidSubscriptionException("bad address for scheme " + spec.scheme()
@@ -74,27 +95,60 @@ final class Destinations {
         return d;
     }
 
-    /** The subscriber's destination with that transport, parsed again when it was parsed by another instance. */
+    /**
+     * The subscriber's destination with that transport, or {@code null} while it is being parsed (again): parsing
+     * may resolve a host name, so it runs on the binder, never on the raising thread (a binder that runs tasks at
+     * once gives the destination in this call).
+     */
     Destination bound(Subscriber s, EventTransport transport) {
         Binding b = s.binding();
         if (b != null && b.transport() == transport) {
             return b.destination();
         }
-        synchronized (s) {
-            b = s.binding();
-            if (b != null && b.transport() == transport) {
-                return b.destination();
+        if (s.startBinding()) {
+            try {
+                binder.execute(() -> bindNow(s, transport));
+            } catch (RejectedExecutionException e) {
+                s.endBinding();
             }
-            Binding fresh = bind(s, transport);
-            s.binding(fresh);
-            if (fresh.destination() != null) {
-                s.identity = SocketSpec.key(s.scheme, fresh.destination().identity());
+        }
+        b = s.binding();
+        if (b != null && b.transport() == transport) {
+            return b.destination();
+        }
+        s.lastError = "waiting for its address to be parsed by the " + s.scheme + " transport";
+        return null;
+    }
+
+    /**
+     * Parses, on the calling thread, the address of a subscriber that its transport has not parsed yet (read back
+     * after a restart): a look-up by another spelling needs its identity now.
+     */
+    void bindHere(Subscriber s, EventTransport transport) {
+        Binding b = s.binding();
+        if ((b == null || b.transport() != transport) && s.startBinding()) {
+            bindNow(s, transport);
+        }
+    }
+
+    private void bindNow(Subscriber s, EventTransport transport) {
+        try {
+            synchronized (s) {
+                Binding b = s.binding();
+                if (b != null && b.transport() == transport || !transports.contains(transport)) {
+                    return;
+                }
+                Binding fresh = bind(s, transport);
+                s.binding(fresh);
+                release(b);
+                if (fresh.error() != null) {
+                    s.lastError = fresh.error();
+                } else {
+                    s.identity(fresh.destination().identity());
+                }
             }
-            release(b);
-            if (fresh.error() != null) {
-                s.lastError = fresh.error();
-            }
-            return fresh.destination();
+        } finally {
+            s.endBinding();
         }
     }
 
@@ -124,7 +178,8 @@ final class Destinations {
         try {
             transport.release(d);
         } catch (RuntimeException e) {
-            LOG.warn("transport failed to release {}: {}", d.shownAddress(), e.toString());
+            LOG.warn("transport failed to release {}: {}", LogText.escape(d.shownAddress()),
+                    LogText.escape(e.toString()));
         }
     }
 
@@ -138,19 +193,34 @@ final class Destinations {
             String refused = refusal(s.scheme, d);
             if (refused != null) {
                 release(transport, d);
-                LOG.warn("subscriber {}: {}; its events are not delivered", s.key, refused);
+                warn(s, refused);
                 return Binding.refused(transport, refused);
             }
-            LOG.debug("subscriber {} bound to {}", s.key, transport);
+            LOG.debug("subscriber {} bound to {}", LogText.escape(s.key), transport);
             return new Binding(transport, d, report, null);
         } catch (RuntimeException e) {
-            LOG.warn("subscriber {}: transport refused its address ({}); its events are not delivered", s.key,
-                    e.getMessage());
+            warn(s, "transport refused its address (" + e.getMessage() + ")");
             return Binding.refused(transport, String.valueOf(e.getMessage()));
         }
     }
 
+    private void warn(Subscriber s, String why) {
+        long skipped = bindWarnings.permit();
+        if (skipped >= 0) {
+            LOG.warn("subscriber {}: {}; its events are not delivered{}", LogText.escape(s.key), LogText.escape(why),
+                    LogLimiter.suppressedNote(skipped));
+        }
+    }
+
     private String refusal(String scheme, Destination d) {
+        Optional<Path> path = d.path();
+        if (path.isPresent()) {
+            try {
+                folders.check(path.get());
+            } catch (IllegalArgumentException e) {
+                return "destination " + SocketSpec.key(scheme, d.shownAddress()) + " not allowed: " + e.getMessage();
+            }
+        }
         Optional<InetAddress> ip = d.inetAddress();
         if (ip.isEmpty()) {
             return null;

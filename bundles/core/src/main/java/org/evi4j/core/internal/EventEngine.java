@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.evi4j.api.Event;
@@ -29,13 +30,13 @@ final class EventEngine implements EventInterface {
     private static final Logger LOG = LoggerFactory.getLogger(EventEngine.class);
 
     private final Settings settings;
+    private final ServiceIndex<EventTransport> transports;
     private final Clock clock;
     private final AtomicInteger total = new AtomicInteger();
     private final Destinations destinations;
     private final EventRegistry registry;
     private final Subscriptions subscriptions;
     private final Dispatcher dispatcher;
-    private final ServiceIndex<EventTransport> transports;
     private final ServiceIndex<EventEncoder> encoders;
 
     /**
@@ -44,12 +45,22 @@ final class EventEngine implements EventInterface {
      */
     EventEngine(Settings settings, ServiceIndex<EventTransport> transports, ServiceIndex<EventEncoder> encoders,
             Clock clock, ChangeLog log) {
+        this(settings, transports, encoders, clock, log, Runnable::run);
+    }
+
+    /**
+     * @param binder runs the (re)parsing of subscribers' addresses, off the raising thread; {@code Runnable::run}
+     *               parses on the caller's thread
+     */
+    EventEngine(Settings settings, ServiceIndex<EventTransport> transports, ServiceIndex<EventEncoder> encoders,
+            Clock clock, ChangeLog log, Executor binder) {
         this.settings = settings;
         this.clock = clock;
         this.transports = transports;
         this.encoders = encoders;
         Problems problems = new Problems(clock);
-        this.destinations = new Destinations(transports, settings.allowedDestinations(), problems);
+        this.destinations = new Destinations(transports, settings.allowedDestinations(),
+                settings.allowedUnixFolders(), problems, binder);
         this.registry = new EventRegistry(settings.defaultEncoder(), this::removed);
         this.subscriptions = new Subscriptions(settings, registry, transports, encoders, destinations, clock, total,
                 log);
@@ -137,6 +148,22 @@ final class EventEngine implements EventInterface {
     /** Removes the expired subscribers of every event (the periodic sweep). */
     void purgeExpired() {
         subscriptions.purgeAll();
+    }
+
+    /**
+     * Has the binder parse the address of every subscriber not bound to the transport serving its scheme now (after
+     * a restore, or when a transport came), so that the first event after a restart finds them ready and the
+     * raising thread never waits for a host name.
+     */
+    void bindAll() {
+        for (EventEntry entry : registry.all()) {
+            for (Subscriber s : entry.all()) {
+                EventTransport transport = transports.get(s.scheme);
+                if (transport != null) {
+                    destinations.bound(s, transport);
+                }
+            }
+        }
     }
 
     /** Forgets what a transport that went away parsed; its subscribers stay and wait for another one. */

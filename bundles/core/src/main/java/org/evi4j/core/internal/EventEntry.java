@@ -46,9 +46,9 @@ final class EventEntry {
     }
 
     /**
-     * Refreshes the subscriber with the binding's identity (new address, lease and binding; the listed text stays)
-     * or adds a new one at the head. The identity is the scheme and the destination's identity (by default its
-     * shown address), so that a new password refreshes the subscriber rather than adding another.
+     * Refreshes the subscriber with the binding's identity (new address, lease and binding) or adds a new one at
+     * the head. The identity is the scheme and where the destination really is, without secrets, so that another
+     * spelling of the same place or a new password refreshes the subscriber rather than adding another.
      *
      * @param binding a binding with a destination
      * @param reserve takes one place in the global limit; false when it is full
@@ -59,7 +59,7 @@ final class EventEntry {
             BooleanSupplier reserve) {
         purge(now);
         Destination d = binding.destination();
-        Subscriber existing = find(SocketSpec.key(scheme, d.identity()));
+        Subscriber existing = findIdentity(SocketSpec.key(scheme, d.identity()));
         if (existing != null) {
             Binding old;
             synchronized (existing) {
@@ -83,7 +83,7 @@ final class EventEntry {
      * @throws InvalidSubscriptionException when a limit is reached
      */
     synchronized boolean restore(Subscriber subscriber, int maxPerEvent, int maxTotal, BooleanSupplier reserve) {
-        if (find(subscriber.identity) != null) {
+        if (findIdentity(subscriber.identity()) != null) {
             return false;
         }
         admit(maxPerEvent, maxTotal, reserve);
@@ -196,6 +196,11 @@ final class EventEntry {
         }
     }
 
+    /** How many subscribers, expired or not, have that identity (0 or 1). */
+    synchronized int count(String identity) {
+        return find(identity) == null ? 0 : 1;
+    }
+
     /** Every subscriber, newest first, expired or not. */
     synchronized List<Subscriber> all() {
         return List.copyOf(subscribers);
@@ -208,9 +213,24 @@ final class EventEntry {
         publish();
     }
 
-    private Subscriber find(String key) {
+    /** The subscriber with that identity, or with that key as listed (how a stored, never bound one is named). */
+    private Subscriber find(String identity) {
+        Subscriber s = findIdentity(identity);
+        return s != null ? s : findKey(identity);
+    }
+
+    private Subscriber findIdentity(String identity) {
         for (Subscriber s : subscribers) {
-            if (s.identity.equals(key)) {
+            if (s.identity().equals(identity)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private Subscriber findKey(String key) {
+        for (Subscriber s : subscribers) {
+            if (s.key.equals(key)) {
                 return s;
             }
         }

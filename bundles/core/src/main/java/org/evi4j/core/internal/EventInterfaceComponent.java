@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.evi4j.api.Event;
 import org.evi4j.api.EventInfo;
@@ -17,6 +20,7 @@ import org.evi4j.spi.EventListener;
 import org.evi4j.spi.EventTransport;
 import org.evi4j.spi.Route;
 import org.evi4j.spi.Transports;
+import org.evi4j.support.LogText;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -51,10 +55,13 @@ public final class EventInterfaceComponent implements EventInterface, Transports
     private volatile EventEngine engine;
     private Housekeeper housekeeper;
     private JournalLog journal;
+    /** Parses subscribers' addresses off the raising thread (a host name may take a while to resolve). */
+    private ThreadPoolExecutor binder;
 
     @Activate
     public void activate(BundleContext context, CoreConfig config) {
-        Settings settings = Settings.from(config);
+        Settings settings = Settings.from(config, config.allowed__unix__folders().length == 0
+                ? SocketFolder.of(context) : null);
         File dataArea = settings.persist() ? context.getDataFile("") : null;
         if (settings.persist() && dataArea == null) {
             LOG.warn("no data area for the core bundle: subscriptions will not persist");
@@ -63,8 +70,14 @@ public final class EventInterfaceComponent implements EventInterface, Transports
         journal = dataArea == null ? null : new JournalLog(dataArea.toPath(), Clock.systemUTC(),
                 js.commitWindowMicros(), js.compactAfterRecords());
         housekeeper = new Housekeeper(SWEEP_MILLIS);
+        binder = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "evi4j-core-binder");
+            t.setDaemon(true);
+            return t;
+        });
+        binder.allowCoreThreadTimeOut(true);
         EventEngine e = new EventEngine(settings, transports, encoders, Clock.systemUTC(),
-                journal == null ? ChangeLog.MEMORY : journal);
+                journal == null ? ChangeLog.MEMORY : journal, binder);
         for (String name : settings.publishedEvents()) {
             LOG.info("published event {} (id {}) from configuration", name, e.publish(name));
         }
@@ -72,6 +85,7 @@ public final class EventInterfaceComponent implements EventInterface, Transports
             journal.open(e.restore(journal.load()));
         }
         engine = e;
+        e.bindAll();
         housekeeper.start(e);
         LOG.debug("Event Interface core active: {}, {}", settings, js);
     }
@@ -82,6 +96,7 @@ public final class EventInterfaceComponent implements EventInterface, Transports
         if (journal != null) {
             journal.close();
         }
+        binder.shutdownNow();
         engine.close();
         engine = null;
         LOG.debug("Event Interface core stopped");
@@ -92,6 +107,10 @@ public final class EventInterfaceComponent implements EventInterface, Transports
             unbind = "removeTransport", updated = "updatedTransport")
     public void addTransport(EventTransport transport, Map<String, Object> properties) {
         transports.add(transport, properties);
+        EventEngine e = engine;
+        if (e != null) {
+            e.bindAll();
+        }
         LOG.debug("transport bound: {}", properties.get(EventTransport.SCHEME_PROPERTY));
     }
 
@@ -163,7 +182,7 @@ public final class EventInterfaceComponent implements EventInterface, Transports
             try {
                 listener.eventRaised(event);
             } catch (RuntimeException e) {
-                LOG.warn("event listener {} failed on {}", listener, event.name(), e);
+                LOG.warn("event listener {} failed on {}", listener, LogText.escape(event.name()), e);
             }
         }
         return handed;

@@ -1,5 +1,6 @@
 package org.evi4j.core.internal;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,24 +21,55 @@ import org.slf4j.LoggerFactory;
  * @param allowedDestinations    networks an IP subscriber may point at
  * @param maxSubscribersPerEvent the most subscribers one event may have
  * @param maxSubscribers         the most subscribers of all events together
+ * @param allowedUnixFolders     absolute folders a destination with a path may be in
+ * @param maxPerDestination      the most subscribers (of all events together) one destination may have
  */
 record Settings(List<String> publishedEvents, String defaultEncoder, int defaultExpire, int maxExpire,
-        boolean persist, Networks allowedDestinations, int maxSubscribersPerEvent, int maxSubscribers) {
+        boolean persist, Networks allowedDestinations, int maxSubscribersPerEvent, int maxSubscribers,
+        List<Path> allowedUnixFolders, int maxPerDestination) {
+
+    /** A day: long enough for any listener that refreshes, short enough that a forgotten one goes away. */
+    static final int DEFAULT_MAX_EXPIRE = 86_400;
+    static final int DEFAULT_MAX_PER_DESTINATION = 64;
 
     private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
 
     Settings {
         publishedEvents = List.copyOf(publishedEvents);
+        allowedUnixFolders = List.copyOf(allowedUnixFolders);
+    }
+
+    /** The settings with a limit per destination, the others kept. */
+    Settings withMaxPerDestination(int max) {
+        return new Settings(publishedEvents, defaultEncoder, defaultExpire, maxExpire, persist, allowedDestinations,
+                maxSubscribersPerEvent, maxSubscribers, allowedUnixFolders, max);
+    }
+
+    /** The settings with those allowed folders, the others kept. */
+    Settings withAllowedUnixFolders(List<Path> folders) {
+        return new Settings(publishedEvents, defaultEncoder, defaultExpire, maxExpire, persist, allowedDestinations,
+                maxSubscribersPerEvent, maxSubscribers, folders, maxPerDestination);
     }
 
     /** The settings of a core without configuration. */
     static Settings defaults() {
-        return new Settings(List.of(), "jsonrpc", EventInterface.DEFAULT_EXPIRE, 0, true,
-                Networks.loopback(), 1000, 10000);
+        return new Settings(List.of(), "jsonrpc", EventInterface.DEFAULT_EXPIRE, DEFAULT_MAX_EXPIRE, true,
+                Networks.loopback(), 1000, 10000, List.of(),
+                DEFAULT_MAX_PER_DESTINATION);
     }
 
-    /** Reads a configuration; bad values are logged and replaced by the defaults, never fatal. */
+    /** Reads a configuration without a default folder for UNIX destinations (none allowed unless configured). */
     static Settings from(CoreConfig config) {
+        return from(config, null);
+    }
+
+    /**
+     * Reads a configuration; bad values are logged and replaced by the defaults, never fatal.
+     *
+     * @param defaultUnixFolder the folder UNIX destinations may be in when {@code allowed_unix_folders} is not set,
+     *                          or {@code null} for none
+     */
+    static Settings from(CoreConfig config, Path defaultUnixFolder) {
         Settings d = defaults();
         List<String> events = new ArrayList<>();
         for (String name : split(config.published__events())) {
@@ -60,7 +92,29 @@ record Settings(List<String> publishedEvents, String defaultEncoder, int default
         return new Settings(events, encoder, defaultExpire, maxExpire, config.persist(), allowed,
                 positive("max_subscribers_per_event", config.max__subscribers__per__event(),
                         d.maxSubscribersPerEvent()),
-                positive("max_subscribers", config.max__subscribers(), d.maxSubscribers()));
+                positive("max_subscribers", config.max__subscribers(), d.maxSubscribers()),
+                folders(config.allowed__unix__folders(), defaultUnixFolder),
+                positive("max_subscribers_per_destination", config.max__subscribers__per__destination(),
+                        d.maxPerDestination()));
+    }
+
+    private static List<Path> folders(String[] configured, Path fallback) {
+        List<Path> folders = new ArrayList<>();
+        for (String folder : split(configured)) {
+            Path path = Path.of(folder);
+            if (path.isAbsolute()) {
+                folders.add(path.normalize());
+            } else {
+                LOG.warn("allowed_unix_folders: '{}' is not an absolute path; skipped", folder);
+            }
+        }
+        if (folders.isEmpty() && configured != null && configured.length > 0 && fallback != null) {
+            LOG.warn("allowed_unix_folders has no usable folder; using {}", fallback);
+        }
+        if (folders.isEmpty() && fallback != null) {
+            folders.add(fallback);
+        }
+        return folders;
     }
 
     /**

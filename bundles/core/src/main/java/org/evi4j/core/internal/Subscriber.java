@@ -1,5 +1,6 @@
 package org.evi4j.core.internal;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.evi4j.api.SubscriberInfo;
@@ -8,9 +9,11 @@ import org.evi4j.spi.EventTransport;
 
 /**
  * One subscriber of one event: its socket, its lease (time, expire, encoder; replaced as a whole on refresh), the
- * destination its transport parsed, and its counters. It is told apart from the others by its key,
- * {@code scheme:shownAddress}: the canonical address without secrets. The full address, which may hold a password,
- * is only given to transports and to storage, never listed or logged; a refresh with a new password replaces it.
+ * destination its transport parsed, and its counters. It is listed and logged by its key,
+ * {@code scheme:shownAddress} as first subscribed (without secrets), and told apart from the others by its
+ * identity, where its destination really is ({@code udp:localhost:9} and {@code udp:127.0.0.1:9} are one). The
+ * full address, which may hold a password, is only given to transports and to storage, never listed or logged; a
+ * refresh with a new password replaces it.
  */
 final class Subscriber {
 
@@ -18,11 +21,8 @@ final class Subscriber {
     /** The address as listed and logged, without secrets. */
     final String shown;
     final String key;
-    /**
-     * What tells this subscriber apart from the others of its event: {@code scheme:identity} of its destination, so
-     * that equivalent spellings of its socket find it; its key until its address is parsed (after a restart).
-     */
-    volatile String identity;
+    /** What tells it apart from the others: {@code scheme:identity} of its destination, the key until bound. */
+    private volatile String identity;
     final LongAdder sent = new LongAdder();
     final LongAdder delivered = new LongAdder();
     final LongAdder failed = new LongAdder();
@@ -35,6 +35,8 @@ final class Subscriber {
     private volatile String address;
     private volatile Lease lease;
     private volatile Binding binding;
+    /** Whether its address is being parsed (again) on the binder. */
+    private final AtomicBoolean parsing = new AtomicBoolean();
 
     /**
      * @param address the full canonical address, secrets included
@@ -56,6 +58,16 @@ final class Subscriber {
         return address;
     }
 
+    /** {@code scheme:identity}: equal for subscribers that reach the same place. */
+    String identity() {
+        return identity;
+    }
+
+    /** The identity its transport gave once it parsed the address (again). */
+    void identity(String destinationIdentity) {
+        identity = SocketSpec.key(scheme, destinationIdentity);
+    }
+
     Lease lease() {
         return lease;
     }
@@ -66,6 +78,15 @@ final class Subscriber {
 
     Binding binding() {
         return binding;
+    }
+
+    /** Claims the parsing of its address; false when it is under way already. */
+    boolean startBinding() {
+        return parsing.compareAndSet(false, true);
+    }
+
+    void endBinding() {
+        parsing.set(false);
     }
 
     /** Uses another binding; the report of its destination counts for this subscriber from now on. */

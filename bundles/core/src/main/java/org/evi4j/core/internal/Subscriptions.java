@@ -1,6 +1,7 @@
 package org.evi4j.core.internal;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -80,10 +81,12 @@ final class Subscriptions {
         return held != null && held.destination() == binding.destination();
     }
 
-    private ChangeLog.Applied<Void> add(EventEntry entry, SocketSpec spec, String key, Binding binding, int expire) {
+    /** Synchronized: the limit per destination counts across events, and subscribing is not a hot path. */
+    private synchronized ChangeLog.Applied<Void> add(EventEntry entry, SocketSpec spec, String key, Binding binding, int expire) {
         if (total.get() >= settings.maxSubscribers()) {
             purgeAll();
         }
+        checkPerDestination(entry, SocketSpec.key(spec.scheme(), binding.destination().identity()));
         long now = clock.millis();
         entry.purge(now); // an expired subscriber goes for good: only live ones are put back
         Prior before = entry.prior(key);
@@ -154,6 +157,21 @@ final class Subscriptions {
         }
     }
 
+    /** A new subscriber (not a refresh) must leave its destination within {@code max_subscribers_per_destination}. */
+    private void checkPerDestination(EventEntry entry, String identity) {
+        if (entry.count(identity) > 0) {
+            return;
+        }
+        int same = 0;
+        for (EventEntry other : registry.all()) {
+            same += other.count(identity);
+        }
+        if (same >= settings.maxPerDestination()) {
+            throw new InvalidSubscriptionException("max_subscribers_per_destination (" + settings.maxPerDestination()
+                    + ") reached for this destination");
+        }
+    }
+
     private void checkEncoder(String chosen) {
         String name = chosen == null ? settings.defaultEncoder() : chosen;
         if (encoders.get(name) == null) {
@@ -182,8 +200,14 @@ final class Subscriptions {
     Optional<Subscriber> find(String event, String socket) {
         EventEntry entry = registry.require(event);
         String key = lookupKey(entry, SocketSpec.parse(socket));
-        for (Subscriber s : entry.live(clock.millis())) {
-            if (s.identity.equals(key)) {
+        List<Subscriber> live = entry.live(clock.millis());
+        for (Subscriber s : live) {
+            if (s.identity().equals(key)) {
+                return Optional.of(s);
+            }
+        }
+        for (Subscriber s : live) {
+            if (s.key.equals(key)) {
                 return Optional.of(s);
             }
         }
@@ -198,7 +222,7 @@ final class Subscriptions {
     private void bindRestored(EventEntry entry, EventTransport transport, String scheme) {
         for (Subscriber s : entry.all()) {
             if (s.binding() == null && s.scheme.equals(scheme)) {
-                destinations.bound(s, transport);
+                destinations.bindHere(s, transport);
             }
         }
     }
@@ -212,10 +236,10 @@ final class Subscriptions {
     }
 
     /**
-     * The identity of a socket: the scheme and the address as the transport serving the scheme tells subscribers
-     * apart (canonical, no password, so that a subscriber is found without its password); the address as given
-     * when no transport serves the scheme now or it refuses the address, so that such subscribers can still be
-     * found and removed.
+     * The identity of a socket: the scheme and where the transport serving the scheme says it leads (canonical, no
+     * password, so that a subscriber is found without its password and under any spelling); the address as given
+     * when no transport serves the scheme now or it refuses the address, so that such subscribers can still be found
+     * and removed by their listed name.
      */
     private String lookupKey(EventEntry entry, SocketSpec spec) {
         EventTransport transport = transports.get(spec.scheme());

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 import org.evi4j.api.Event;
 import org.evi4j.api.EventInfo;
@@ -21,6 +23,7 @@ import org.evi4j.spi.EventListener;
 import org.evi4j.testkit.Configs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
 
@@ -38,6 +41,9 @@ class EventInterfaceComponentTest {
                 new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getDataFile")) {
                         return dir.resolve((String) args[0]).toFile(); // "" gives the data area itself
+                    }
+                    if (method.getName().equals("getProperty")) {
+                        return null;
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
@@ -115,7 +121,7 @@ class EventInterfaceComponentTest {
         c.subscribe("E_A", "udp:127.0.0.1:1");
         stop();
         try (var files = Files.list(dir)) {
-            assertThat(files).isEmpty();
+            assertThat(files).as("nothing but the UNIX subscribers' folder").allMatch(f -> f.endsWith("sockets"));
         }
     }
 
@@ -138,10 +144,39 @@ class EventInterfaceComponentTest {
         c.removeTransport(udp, props("evi.transport", "udp", 1));
         assertThat(c.raise(Event.of("E_A"))).as("a live subscriber; what became of the send is counted").isEqualTo(1);
         c.addTransport(udp, props("evi.transport", "udp", 1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> udp.parses.get() == 2);
         assertThat(c.raise(Event.of("E_A"))).isEqualTo(1);
         assertThat(c.subscriber("E_A", "udp:127.0.0.1:1")).get()
                 .extracting(SubscriberInfo::sent, SubscriberInfo::undelivered).containsExactly(1L, 1L);
-        assertThat(udp.parses.get()).as("parsed again after coming back").isEqualTo(3);
+        assertThat(udp.parses.get()).as("parsed again after coming back, and by the look-up").isEqualTo(3);
+    }
+
+    @Test
+    @Timeout(30)
+    void aSlowParseAfterARestartNeverRunsOnTheRaisingThread() throws Exception {
+        EventInterfaceComponent c = start(Map.of("published_events", "E_A"));
+        c.subscribe("E_A", "udp:127.0.0.1:1");
+        stop();
+        CountDownLatch resolverAnswers = new CountDownLatch(1);
+        List<Thread> parsers = new CopyOnWriteArrayList<>();
+        udp.onParse = () -> {
+            parsers.add(Thread.currentThread());
+            try {
+                resolverAnswers.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        c = start(Map.of("published_events", "E_A"));
+        EventInterfaceComponent restarted = c;
+        assertThat(restarted.raise(Event.of("E_A"))).as("the raise returns while the name resolves").isEqualTo(1);
+        assertThat(udp.sent).isEmpty();
+        resolverAnswers.countDown();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            restarted.raise(Event.of("E_A"));
+            assertThat(udp.sent).isNotEmpty();
+        });
+        assertThat(parsers).isNotEmpty().doesNotContain(Thread.currentThread());
     }
 
     @Test

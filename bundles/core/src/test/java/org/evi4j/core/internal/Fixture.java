@@ -80,6 +80,6 @@ final class Fixture {
     static Settings settings(Networks allowed, int maxExpire, int perEvent, int total) {
         Settings d = Settings.defaults();
         return new Settings(List.of(), d.defaultEncoder(), d.defaultExpire(), maxExpire, true, allowed, perEvent,
-                total);
+                total, d.allowedUnixFolders(), d.maxPerDestination());
     }
 }

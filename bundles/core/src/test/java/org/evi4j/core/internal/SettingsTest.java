@@ -16,7 +16,9 @@ class SettingsTest {
         assertThat(s).isEqualTo(Settings.defaults());
         assertThat(s.defaultEncoder()).isEqualTo("jsonrpc");
         assertThat(s.defaultExpire()).isEqualTo(3600);
-        assertThat(s.maxExpire()).isZero();
+        assertThat(s.maxExpire()).isEqualTo(86_400);
+        assertThat(s.maxPerDestination()).isEqualTo(64);
+        assertThat(s.allowedUnixFolders()).isEmpty();
         assertThat(s.persist()).isTrue();
         assertThat(s.allowedDestinations()).hasToString("127.0.0.0/8, ::1/128");
         assertThat(s.maxSubscribersPerEvent()).isEqualTo(1000);
@@ -62,6 +64,6 @@ class SettingsTest {
         Settings s = Settings.from(Configs.of(CoreConfig.class, Map.of("default_encoder", "legacy", "default_expire", 60,
                 "max_expire", 120, "persist", false, "max_subscribers_per_event", 3, "max_subscribers", 4)));
         assertThat(s).isEqualTo(new Settings(List.of(), "legacy", 60, 120, false,
-                Settings.defaults().allowedDestinations(), 3, 4));
+                Settings.defaults().allowedDestinations(), 3, 4, List.of(), 64));
     }
 }

@@ -15,6 +15,7 @@ import org.evi4j.core.internal.SubscriptionStore.Stored;
 import org.evi4j.spi.Destination;
 import org.evi4j.spi.EventTransport;
 import org.evi4j.spi.SendResult;
+import org.evi4j.testkit.CapturedLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -26,10 +26,13 @@ final class TestTransport implements EventTransport {
     final List<String> released = new CopyOnWriteArrayList<>();
     final AtomicInteger parses = new AtomicInteger();
     volatile Supplier<SendResult> result = () -> SendResult.SENT;
+    /** Runs at each parse (a slow name look-up, say). */
+    volatile Runnable onParse = () -> { };
 
     @Override
     public Destination parse(String address) {
         parses.incrementAndGet();
+        onParse.run();
         String canonical = address.trim();
         if (canonical.isEmpty() || canonical.contains("bad")) {
             throw new IllegalArgumentException("bad address '" + address + "'");

@@ -9,6 +9,7 @@ import org.evi4j.api.EventParam;
 import org.evi4j.cjson.mi.MiJson;
 import org.evi4j.mi.MiException;
 import org.evi4j.mi.MiValue;
+import org.evi4j.support.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,7 @@ final class RaiseParams {
         try {
             value = json.parse(text);
         } catch (IOException e) {
-            LOG.debug("raise_event params are not JSON: {}", e.getMessage());
+            LOG.debug("raise_event params are not JSON: {}", LogText.escape(e.getMessage()));
             throw EviErrors.badParams();
         }
         if (value.kind() != MiValue.Kind.OBJECT) {

@@ -33,7 +33,8 @@ class SubscribersListCommandTest {
 
     @Test
     void describesItselfAsOpenSips() {
-        assertThat(command.recipes()).containsExactly(NONE, EVENT, BOTH);
+        assertThat(command.recipes())
+                .containsExactly(NONE, EVENT, BOTH, List.of("event", "offset", "limit"));
         assertThat(command.help()).isEqualTo("lists all the Event Interface subscribers; Params: [ event [ subscriber ]]");
     }
 

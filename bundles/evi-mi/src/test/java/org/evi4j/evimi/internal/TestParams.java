@@ -14,10 +14,22 @@ final class TestParams implements MiParams {
 
     private final List<String> recipe;
     private final Map<String, MiValue> values;
+    private String source;
 
     TestParams(List<String> recipe, Map<String, MiValue> values) {
         this.recipe = List.copyOf(recipe);
         this.values = values;
+    }
+
+    /** The same parameters, as sent by that MI client. */
+    TestParams from(String client) {
+        source = client;
+        return this;
+    }
+
+    @Override
+    public java.util.Optional<String> source() {
+        return java.util.Optional.ofNullable(source);
     }
 
     /** Positional values mapped onto the recipe's names. */

@@ -2,6 +2,7 @@ package org.evi4j.mi.internal;
 
 import org.evi4j.mi.MiException;
 import org.evi4j.mi.MiResponse;
+import org.evi4j.support.LogLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,16 +17,26 @@ final class Commands {
     private Commands() {
     }
 
-    static MiResponse run(Registration command, Params params) throws MiException {
+    /**
+     * Runs a command; its failures are logged within {@code failures}, so that a request that makes a command fail
+     * cannot flood the log.
+     */
+    static MiResponse run(Registration command, Params params, LogLimiter failures) throws MiException {
         MiResponse response;
         try {
             response = command.command().execute(params);
         } catch (RuntimeException | LinkageError e) {
-            LOG.error("MI command {} failed", command.name(), e);
+            long skipped = failures.permit();
+            if (skipped >= 0) {
+                LOG.error("MI command {} failed{}", command.name(), LogLimiter.suppressedNote(skipped), e);
+            }
             throw serverError(null);
         }
         if (response == null) {
-            LOG.warn("MI command {} returned no response", command.name());
+            long skipped = failures.permit();
+            if (skipped >= 0) {
+                LOG.warn("MI command {} returned no response{}", command.name(), LogLimiter.suppressedNote(skipped));
+            }
             throw serverError("Command handler returned null");
         }
         return response;

@@ -3,10 +3,12 @@ package org.evi4j.mi.internal;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.concurrent.TimeUnit;
 
 import org.evi4j.mi.MiDispatcher;
 import org.evi4j.mi.MiException;
 import org.evi4j.mi.MiResponse;
+import org.evi4j.support.LogLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +18,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 final class JsonRpcCodec {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonRpcCodec.class);
+    /** One budget for the lines a request can cause (replies that do not fit, failing commands). */
+    private final LogLimiter warnings = new LogLimiter(10, 1, TimeUnit.SECONDS);
 
     // immutable, made once: bad requests cost no stack trace
     private static final MiException PARSE_ERROR = new MiException(-32700, "Parse error");
@@ -34,8 +38,13 @@ final class JsonRpcCodec {
         this.counters = registry.counters();
     }
 
-    /** @return whether {@code out} holds a reply to send */
-    boolean handle(byte[] bytes, int offset, int length, ReplyOutput out, Predicate<String> allowed) {
+    /**
+     * @param allowed the MI server's policy: the commands it runs
+     * @param source  who sent it ({@link org.evi4j.mi.MiParams#source()}), or {@code null}
+     * @return whether {@code out} holds a reply to send
+     */
+    boolean handle(byte[] bytes, int offset, int length, ReplyOutput out, Predicate<String> allowed,
+            String source) {
         JsonRpcRequest request;
         try {
             request = JsonRpcReader.read(parsers, bytes, offset, length);
@@ -61,7 +70,7 @@ final class JsonRpcCodec {
             counters.errors.increment();
             return !request.notification() && send(out, forbidden(command.name()), request);
         }
-        Object outcome = execute(command, request);
+        Object outcome = execute(command, request, source);
         if (outcome instanceof MiException) {
             counters.errors.increment();
         }
@@ -80,13 +89,13 @@ final class JsonRpcCodec {
     }
 
     /** The command's {@link MiResponse}, or the {@link MiException} to reply with. */
-    private static Object execute(Registration command, JsonRpcRequest request) {
+    private Object execute(Registration command, JsonRpcRequest request, String source) {
         try {
             Params params = request.named != null
                     ? RecipeMatcher.named(command.recipes(), request.named)
                     : RecipeMatcher.positional(command.recipes(),
                             request.positional == null ? List.of() : request.positional, false);
-            return Commands.run(command, params);
+            return Commands.run(command, params.from(source), warnings);
         } catch (MiException e) {
             return e;
         }
@@ -97,11 +106,17 @@ final class JsonRpcCodec {
             write(out, outcome, request);
             return true;
         } catch (ReplyOutput.ReplyTooLargeException e) {
-            LOG.warn("MI reply to {} does not fit {} bytes: sending an error instead", request.method, out.limit());
+            long skipped = warnings.permit();
+            if (skipped >= 0) {
+                LOG.warn("MI reply to {} does not fit {} bytes: sending an error instead{}", request.method,
+                        out.limit(), LogLimiter.suppressedNote(skipped));
+            }
             return fallback(out, new MiException(MiException.SERVER_ERROR, "Server error", "Reply too large", 500,
                     "reply too large"), request);
         } catch (IOException | RuntimeException e) {
-            LOG.error("MI reply to {} could not be written", request.method, e);
+            if (warnings.tryAcquire()) {
+                LOG.error("MI reply to {} could not be written", request.method, e);
+            }
             return fallback(out, Commands.serverError(null), request);
         }
     }
@@ -115,10 +130,14 @@ final class JsonRpcCodec {
                 // only an id too long to echo makes an error this large: a null id beats no reply at all
                 return fallback(out, error, JsonRpcRequest.invalidWithNullId());
             }
-            LOG.warn("MI reply buffer of {} bytes too small even for an error reply: no reply sent", out.limit());
+            if (warnings.tryAcquire()) {
+                LOG.warn("MI reply buffer of {} bytes too small even for an error reply: no reply sent", out.limit());
+            }
             return false;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("MI reply buffer too small even for an error reply ({}): no reply sent", e.toString());
+            if (warnings.tryAcquire()) {
+                LOG.warn("MI reply buffer too small even for an error reply ({}): no reply sent", e.toString());
+            }
             return false;
         }
     }

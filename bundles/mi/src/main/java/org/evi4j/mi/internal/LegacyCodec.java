@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.concurrent.TimeUnit;
 
 import org.evi4j.mi.MiException;
 import org.evi4j.mi.MiResponse;
 import org.evi4j.mi.MiValue;
+import org.evi4j.support.LogLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +17,8 @@ import org.slf4j.LoggerFactory;
 final class LegacyCodec {
 
     private static final Logger LOG = LoggerFactory.getLogger(LegacyCodec.class);
+    /** One budget for the lines a request can cause (replies that do not fit, failing commands). */
+    private final LogLimiter warnings = new LogLimiter(10, 1, TimeUnit.SECONDS);
 
     private final CommandRegistry registry;
     private final MiCounters counters;
@@ -24,8 +28,13 @@ final class LegacyCodec {
         this.counters = registry.counters();
     }
 
-    /** @param offset where the request's leading {@code :} is */
-    boolean handle(byte[] bytes, int offset, int length, ReplyOutput out, String indent, Predicate<String> allowed) {
+    /**
+     * @param offset  where the request's leading {@code :} is
+     * @param allowed the MI server's policy: the commands it runs
+     * @param source  who sent it ({@link org.evi4j.mi.MiParams#source()}), or {@code null}
+     */
+    boolean handle(byte[] bytes, int offset, int length, ReplyOutput out, String indent, Predicate<String> allowed,
+            String source) {
         int end = offset + length;
         int colon = offset + 1;
         while (colon < end && bytes[colon] != ':') {
@@ -48,7 +57,8 @@ final class LegacyCodec {
             return fixed(out, LegacyWriter.PARSE_ERROR);
         }
         try {
-            MiResponse response = Commands.run(command, RecipeMatcher.positional(command.recipes(), args, true));
+            MiResponse response = Commands.run(command,
+                    RecipeMatcher.positional(command.recipes(), args, true).from(source), warnings);
             LegacyWriter.ok(out, response.legacy(), indent);
             return true;
         } catch (Commands.Failure e) {
@@ -56,10 +66,16 @@ final class LegacyCodec {
         } catch (MiException e) {
             return commandError(out, e);
         } catch (ReplyOutput.ReplyTooLargeException e) {
-            LOG.warn("MI reply to {} does not fit {} bytes: sending an error instead", command.name(), out.limit());
+            long skipped = warnings.permit();
+            if (skipped >= 0) {
+                LOG.warn("MI reply to {} does not fit {} bytes: sending an error instead{}", command.name(),
+                        out.limit(), LogLimiter.suppressedNote(skipped));
+            }
             return fixed(out, LegacyWriter.TOO_LARGE);
         } catch (IOException | RuntimeException e) {
-            LOG.error("MI reply to {} could not be written", command.name(), e);
+            if (warnings.tryAcquire()) {
+                LOG.error("MI reply to {} could not be written", command.name(), e);
+            }
             return fixed(out, LegacyWriter.INTERNAL_ERROR);
         }
     }
@@ -83,7 +99,9 @@ final class LegacyCodec {
             out.text(reply);
             return true;
         } catch (IOException e) {
-            LOG.warn("MI reply buffer too small even for an error reply: no reply sent");
+            if (warnings.tryAcquire()) {
+                LOG.warn("MI reply buffer too small even for an error reply: no reply sent");
+            }
             return false;
         }
     }

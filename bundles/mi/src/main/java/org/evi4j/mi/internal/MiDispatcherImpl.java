@@ -110,11 +110,17 @@ public final class MiDispatcherImpl implements MiDispatcher, CommandRegistry {
 
     @Override
     public boolean dispatch(ByteBuffer request, ByteBuffer reply, String legacyIndent) {
-        return dispatch(request, reply, legacyIndent, name -> true);
+        return dispatch(request, reply, legacyIndent, name -> true, null);
     }
 
     @Override
-    public boolean dispatch(ByteBuffer request, ByteBuffer reply, String legacyIndent, Predicate<String> allowed) {
+    public boolean dispatch(ByteBuffer request, ByteBuffer reply, String legacyIndent, String source) {
+        return dispatch(request, reply, legacyIndent, name -> true, source);
+    }
+
+    @Override
+    public boolean dispatch(ByteBuffer request, ByteBuffer reply, String legacyIndent, Predicate<String> allowed,
+            String source) {
         counters.requests.increment();
         ReplyOutput out = new ReplyOutput(reply, EventInterface.MAX_DATAGRAM);
         boolean send;
@@ -131,8 +137,9 @@ public final class MiDispatcherImpl implements MiDispatcher, CommandRegistry {
                 offset = 0;
             }
             send = length > 0 && bytes[offset] == ':'
-                    ? legacy.handle(bytes, offset, length, out, legacyIndent == null ? "\t" : legacyIndent, allowed)
-                    : json.handle(bytes, offset, length, out, allowed);
+                    ? legacy.handle(bytes, offset, length, out, legacyIndent == null ? "\t" : legacyIndent, allowed,
+                            source)
+                    : json.handle(bytes, offset, length, out, allowed, source);
         } catch (RuntimeException | LinkageError e) {
             LOG.error("MI request dropped: unexpected failure", e);
             send = false;

@@ -1,6 +1,7 @@
 package org.evi4j.mi.internal;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.evi4j.mi.MiException;
 import org.evi4j.mi.MiParams;
@@ -11,11 +12,27 @@ final class Params implements MiParams {
 
     private final List<String> recipe;
     private final MiValue[] values;
+    private final String source;
 
     /** @param values one per recipe name, in recipe order */
     Params(List<String> recipe, MiValue[] values) {
+        this(recipe, values, null);
+    }
+
+    private Params(List<String> recipe, MiValue[] values, String source) {
         this.recipe = recipe;
         this.values = values;
+        this.source = source;
+    }
+
+    /** The same parameters from that client ({@code null}: unknown). */
+    Params from(String client) {
+        return client == null ? this : new Params(recipe, values, client);
+    }
+
+    @Override
+    public Optional<String> source() {
+        return Optional.ofNullable(source);
     }
 
     @Override

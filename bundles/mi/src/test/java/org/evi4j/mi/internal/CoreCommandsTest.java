@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.evi4j.mi.MiResponse;
+import org.evi4j.mi.MiValue;
 import org.junit.jupiter.api.Test;
 
 /** The core commands' JSON-RPC and legacy shapes, as OpenSIPS's (OPENSIPS-REFERENCE 4.4, 5.6). */
@@ -59,6 +60,18 @@ class CoreCommandsTest {
         assertThat(h.call(":arg:\n")).isEqualTo("200 OK\njava\n-jar\nevi4j.jar\n\n");
         MiResponse real = new ArgCommand().execute(null);
         assertThat(real.result().elements()).isNotEmpty();
+    }
+
+    @Test
+    void argNeverShowsSystemPropertyValuesOrSecretOptions() {
+        List<String> shown = ArgCommand.masked(List.of("/usr/bin/java", "-Xmx512m",
+                "-Djavax.net.ssl.keyStorePassword=CANARY", "-Devi4j.data=/var/lib/evi4j", "-jar", "evi4j.jar", "run",
+                "--etc", "/etc/evi4j", "--broker-password=CANARY", "--api-token", "CANARY", "--log-level", "debug"));
+        assertThat(shown).containsExactly("/usr/bin/java", "-Xmx512m", "-Djavax.net.ssl.keyStorePassword=***",
+                "-Devi4j.data=***", "-jar", "evi4j.jar", "run", "--etc", "/etc/evi4j", "--broker-password=***",
+                "--api-token", "***", "--log-level", "debug");
+        assertThat(new ArgCommand(List.of("java", "-Dpw=CANARY")).execute(null).result().elements())
+                .extracting(MiValue::asString).doesNotContain("-Dpw=CANARY").contains("-Dpw=***");
     }
 
     @Test

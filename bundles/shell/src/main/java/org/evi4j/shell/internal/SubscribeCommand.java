@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.evi4j.api.EventInterface;
+import org.evi4j.support.LogText;
 
 /**
  * {@code evi:subscribe <event> <socket> [expire]}: subscribes or refreshes a socket, as {@code event_subscribe}
@@ -47,11 +48,12 @@ public final class SubscribeCommand implements Action {
             evi.subscribe(event, socket, expire);
         }
         if (expire != null && expire == 0) {
-            out.println("Unsubscribed " + socket + " from " + event);
+            out.println("Unsubscribed " + LogText.socket(socket) + " from " + event);
             return;
         }
         evi.subscriber(event, socket).ifPresentOrElse(
-                s -> out.println("Subscribed " + s.socket() + " to " + event + " for " + s.expire() + " s"),
-                () -> out.println("Subscribed " + socket + " to " + event));
+                s -> out.println("Subscribed " + LogText.socket(s.socket()) + " to " + event + " for " + s.expire()
+                        + " s"),
+                () -> out.println("Subscribed " + LogText.socket(socket) + " to " + event));
     }
 }

@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.evi4j.api.EventInterface;
+import org.evi4j.support.LogText;
 
 /** {@code evi:unsubscribe <event> <socket>}: removes a subscriber at once. */
 @Command(scope = "evi", name = "unsubscribe", description = "Removes a subscriber of an event at once")
@@ -33,8 +34,8 @@ public final class UnsubscribeCommand implements Action {
 
     void print(PrintStream out) {
         if (!evi.unsubscribe(event, socket)) {
-            throw new IllegalArgumentException("no subscriber " + socket + " of " + event);
+            throw new IllegalArgumentException("no subscriber " + LogText.socket(socket) + " of " + event);
         }
-        out.println("Unsubscribed " + socket + " from " + event);
+        out.println("Unsubscribed " + LogText.socket(socket) + " from " + event);
     }
 }

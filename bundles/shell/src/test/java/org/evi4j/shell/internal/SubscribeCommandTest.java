@@ -64,4 +64,11 @@ class SubscribeCommandTest {
         assertThat(out.text()).isEmpty();
         assertThat(evi.subscribers("E_A")).isEmpty();
     }
+
+    @Test
+    void theShellNeverEchoesAPassword() {
+        run("udp:u:CANARY@127.0.0.1:8081", 60);
+        run("udp:u:CANARY@127.0.0.1:8081", 0);
+        assertThat(out.text()).doesNotContain("CANARY").contains("u:***@127.0.0.1:8081");
+    }
 }

@@ -1,6 +1,7 @@
 package org.evi4j.mi.datagram.internal;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -41,6 +42,8 @@ final class Reader implements Runnable {
     // one byte more than the limit, to tell a datagram that was cut from one that fitted exactly
     private final ByteBuffer request = ByteBuffer.allocate(MAX_DATAGRAM + 1);
     private final ByteBuffer reply = ByteBuffer.allocate(MAX_DATAGRAM);
+    private SocketAddress lastSource;
+    private String lastSourceText;
     private SocketAddress lastAllowed;
     /** The sender of the request being served, for the log line of a refused command. */
     private SocketAddress current;
@@ -110,6 +113,20 @@ final class Reader implements Runnable {
         return endpoint.receive(request);
     }
 
+    /**
+     * Who sent the request, as commands see it ({@code MiParams.source()}), for per-client limits: {@code udp:IP} for
+     * a UDP client; none for a client of a UNIX socket, whose file mode already decides who may write (its owner,
+     * trusted with the whole MI).
+     */
+    private String sourceText(SocketAddress source) {
+        if (source != lastSource) {
+            lastSource = source;
+            lastSourceText = source instanceof InetSocketAddress inet && inet.getAddress() != null
+                    ? "udp:" + inet.getAddress().getHostAddress() : null;
+        }
+        return lastSourceText;
+    }
+
     private void serve(SocketAddress source) {
         if (source != null && source != lastAllowed) {
             // the JDK hands back the same address object for consecutive datagrams of one sender
@@ -128,8 +145,9 @@ final class Reader implements Runnable {
         }
         try {
             current = source;
-            if (commands.restricts() ? dispatcher.dispatch(request, reply, indent, allowed)
-                    : dispatcher.dispatch(request, reply, indent)) {
+            String client = sourceText(source);
+            if (commands.restricts() ? dispatcher.dispatch(request, reply, indent, allowed, client)
+                    : dispatcher.dispatch(request, reply, indent, client)) {
                 send(source);
             }
         } catch (RuntimeException | Error e) {

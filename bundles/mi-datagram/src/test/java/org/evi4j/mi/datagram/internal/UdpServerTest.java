@@ -195,7 +195,7 @@ class UdpServerTest {
 
         @Override
         public boolean dispatch(java.nio.ByteBuffer request, java.nio.ByteBuffer reply, String indent,
-                java.util.function.Predicate<String> allowed) {
+                java.util.function.Predicate<String> allowed, String source) {
             String command = text(request);
             return answer(reply, (allowed.test(command) ? "ran " : "403 ") + command);
         }

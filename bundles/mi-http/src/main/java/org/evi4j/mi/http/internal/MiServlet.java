@@ -82,7 +82,8 @@ final class MiServlet extends HttpServlet {
         // mi_http speaks JSON only; the dispatcher takes a leading ':' for the legacy text MI. A leading space,
         // which JSON skips, keeps such a body on the JSON path, where it is the -32700 it is for OpenSIPS.
         ByteBuffer request = body[0] == ':' ? ByteBuffer.wrap(withLeadingSpace(body)) : ByteBuffer.wrap(body);
-        boolean replied = dispatcher.dispatch(request, reply, null);
+        boolean replied = dispatcher.dispatch(request, reply, null, command -> true,
+                "http:" + httpRequest.getRemoteAddr());
         response.setContentType(JSON);
         if ("HTTP/1.0".equals(httpRequest.getProtocol())) {
             // said by OpenSIPS too; Jetty closes an HTTP/1.0 connection either way

@@ -10,6 +10,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.evi4j.spi.SendResult;
 import org.slf4j.Logger;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * queue; its publisher thread ({@code evi4j-rabbitmq-user@host:port}) connects, publishes and reconnects with
  * exponential back-off through its {@link BrokerSession}, which reports each event's fate to its destination. An
  * event that cannot be published because the connection is down waits at the head of the queue until the
- * connection is back.
+ * connection is back. The queue is bounded in events and in bytes; one event raised for several subscribers of the
+ * connection is copied once and shared, so a hundred subscribers do not make a hundred copies.
  */
 final class BrokerLink {
 
@@ -30,6 +33,12 @@ final class BrokerLink {
 
     private final BlockingQueue<Outgoing> queue;
     private final SendResult queueFull;
+    private final SendResult bytesFull;
+    private final long maxBytes;
+    /** Bytes of the bodies waiting (queued or held), each shared body counted once. */
+    private final AtomicLong bytes = new AtomicLong();
+    /** The body copied last, for the next subscriber of the same event to share; guarded by {@code this}. */
+    private Body last;
     private final Set<RabbitDestination> destinations = ConcurrentHashMap.newKeySet();
     private final LinkCounters counters = new LinkCounters();
     private final String broker;
@@ -46,6 +55,8 @@ final class BrokerLink {
         this.queue = new ArrayBlockingQueue<>(settings.queueSize());
         this.queueFull = SendResult.dropped("RabbitMQ queue full: " + settings.queueSize() + " events wait for "
                 + broker);
+        this.maxBytes = settings.queueBytes();
+        this.bytesFull = SendResult.dropped("RabbitMQ queue full: " + maxBytes + " bytes wait for " + broker);
         this.session = new BrokerSession(key, settings, name, counters, destinations, () -> stopping);
         this.publisher = new Thread(this::run, name);
         publisher.setDaemon(true);
@@ -65,25 +76,52 @@ final class BrokerLink {
         return destinations.isEmpty();
     }
 
-    /** Copies the payload into the queue; never blocks. */
+    /** Queues the payload (a copy, or the copy the previous send of the same bytes made); never blocks. */
     SendResult offer(RabbitDestination destination, ByteBuffer payload) {
         if (stopping) {
             return STOPPED;
         }
-        byte[] body = new byte[payload.remaining()];
-        payload.get(payload.position(), body);
+        Body body = body(payload);
+        if (body == null) {
+            counters.dropped.increment();
+            return bytesFull;
+        }
         Outgoing event = new Outgoing(destination, body);
         if (!queue.offer(event)) {
+            body.release(bytes);
             counters.dropped.increment();
             return queueFull;
         }
         counters.queued.increment();
         // stopped meanwhile: unless the publisher's last sweep already reported it, take it back
         if (stopping && queue.remove(event)) {
+            body.release(bytes);
             counters.queued.decrement();
             return STOPPED;
         }
         return SendResult.PENDING;
+    }
+
+    /** The shared body for these bytes, or {@code null} when a new copy would pass {@code queue_bytes}. */
+    private synchronized Body body(ByteBuffer payload) {
+        Body previous = last;
+        if (previous != null && ByteBuffer.wrap(previous.bytes()).equals(payload) && previous.retain()) {
+            return previous;
+        }
+        int size = payload.remaining();
+        if (bytes.addAndGet(size) > maxBytes) {
+            bytes.addAndGet(-size);
+            return null;
+        }
+        byte[] copy = new byte[size];
+        payload.get(payload.position(), copy);
+        last = new Body(copy);
+        return last;
+    }
+
+    /** Bytes waiting now (for tests and statistics). */
+    long bytesWaiting() {
+        return bytes.get();
     }
 
     RabbitConnectionStats stats() {
@@ -121,7 +159,8 @@ final class BrokerLink {
                 }
                 if (!session.open(queue.size() + 1)) {
                     session.pause(stopSignal);
-                } else if (session.publish(held.destination(), held.body())) {
+                } else if (session.publish(held.destination(), held.body().bytes())) {
+                    held.body().release(bytes);
                     held = null;
                 }
             }
@@ -142,6 +181,7 @@ final class BrokerLink {
             held = null;
         }
         queue.drainTo(left);
+        left.forEach(event -> event.body().release(bytes));
         Map<RabbitDestination, Integer> counts = new HashMap<>();
         left.forEach(event -> counts.merge(event.destination(), 1, Integer::sum));
         counts.forEach((destination, count) -> {
@@ -151,7 +191,37 @@ final class BrokerLink {
         LOG.debug("RabbitMQ publisher {} stopped ({} events dropped)", publisher.getName(), left.size());
     }
 
-    /** One event waiting to be published: its destination and a copy of its bytes. */
-    private record Outgoing(RabbitDestination destination, byte[] body) {
+    /** One event waiting to be published: its destination and its (maybe shared) bytes. */
+    private record Outgoing(RabbitDestination destination, Body body) {
+    }
+
+    /** A copy of an event's bytes and how many waiting events share it; its bytes count until the last is done. */
+    private static final class Body {
+        private final byte[] bytes;
+        private final AtomicInteger users = new AtomicInteger(1);
+
+        Body(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+
+        /** One more user, unless the last one is done already (then its bytes were given back). */
+        boolean retain() {
+            for (int n = users.get(); n > 0; n = users.get()) {
+                if (users.compareAndSet(n, n + 1)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void release(AtomicLong counted) {
+            if (users.decrementAndGet() == 0) {
+                counted.addAndGet(-bytes.length);
+            }
+        }
     }
 }

@@ -1,10 +1,11 @@
 package org.evi4j.transport.rabbitmq.internal;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 
 import org.evi4j.spi.DeliveryReport;
+import org.evi4j.support.HostResolver;
+import org.evi4j.support.LogText;
 
 /**
  * Parses the part of a {@code rabbitmq:} socket string after the scheme, as OpenSIPS event_rabbitmq does:
@@ -28,16 +29,19 @@ final class RabbitAddressParser {
     private static final String TLS_DOMAIN = "tls_domain";
 
     private final String text;
+    private final HostResolver resolver;
 
-    private RabbitAddressParser(String text) {
+    private RabbitAddressParser(String text, HostResolver resolver) {
         this.text = text;
+        this.resolver = resolver;
     }
 
-    static RabbitDestination parse(String text, DeliveryReport report) {
+    /** Parses with host names resolved by {@code resolver} (within its timeout). */
+    static RabbitDestination parse(String text, DeliveryReport report, HostResolver resolver) {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("empty RabbitMQ address: expected " + SYNTAX);
         }
-        return new RabbitAddressParser(text).destination(report);
+        return new RabbitAddressParser(text, resolver).destination(report);
     }
 
     private RabbitDestination destination(DeliveryReport report) {
@@ -113,7 +117,7 @@ final class RabbitAddressParser {
             }
             host = hostPort.substring(0, close + 1);
             if (host.length() == 2 || host.indexOf(':') < 0) {
-                throw refusal("not an IPv6 address in brackets: " + mask(host));
+                throw refusal("not an IPv6 address in brackets");
             }
             String rest = hostPort.substring(close + 1);
             if (!rest.isEmpty() && rest.charAt(0) != ':') {
@@ -140,12 +144,13 @@ final class RabbitAddressParser {
         }
         for (int i = 0; i < digits.length(); i++) {
             if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
-                throw refusal("port '" + mask(digits) + "' is not a number");
+                // not quoted: in "user:pass/word@host" the "port" is a piece of the password
+                throw refusal("the port is not a number");
             }
         }
         int port = digits.length() > 5 ? Integer.MAX_VALUE : Integer.parseInt(digits);
         if (port < 1 || port > MAX_PORT) {
-            throw refusal("port " + digits + " is out of range 1-" + MAX_PORT);
+            throw refusal("the port is out of range 1-" + MAX_PORT);
         }
         return port;
     }
@@ -154,14 +159,15 @@ final class RabbitAddressParser {
         for (int i = 0; i < host.length(); i++) {
             char c = host.charAt(i);
             if (c <= ' ' || c == 0x7f || "/?;@".indexOf(c) >= 0) {
-                throw refusal("invalid host '" + mask(host) + "'");
+                throw refusal("invalid character in the host");
             }
         }
         try {
             // in brackets the JDK accepts only an IPv6 literal and never asks DNS
-            return InetAddress.getByName(host);
-        } catch (UnknownHostException e) {
-            throw refusal("host '" + mask(host) + "' does not resolve");
+            return resolver.resolve(host);
+        } catch (IllegalArgumentException e) {
+            throw refusal(e.getMessage().contains("within") ? "the host did not resolve in time"
+                    : "the host does not resolve");
         }
     }
 
@@ -183,17 +189,29 @@ final class RabbitAddressParser {
     }
 
     private IllegalArgumentException refusal(String why) {
-        return new IllegalArgumentException(why + " in RabbitMQ address '" + mask(text) + "'");
+        return new IllegalArgumentException(why + " in RabbitMQ address '" + LogText.escape(maskWhole(text)) + "'");
     }
 
     /**
-     * The text with what may be a password replaced by {@code ***}: from the first ':' to the last '@', wider than
-     * the password when the routing key holds an '@', never narrower, even in text that does not parse. Every piece
-     * of the address that a refusal quotes goes through it too.
+     * The whole address masked; without an '@' the port is masked too, since {@code user:password/key} (the host
+     * forgotten) reads as host {@code user}, port {@code password}.
+     */
+    private static String maskWhole(String text) {
+        String masked = mask(text);
+        int slash = text.indexOf('/');
+        String authority = slash < 0 ? text : text.substring(0, slash);
+        int colon = authority.indexOf(':');
+        if (masked.equals(text) && colon >= 0 && authority.indexOf('@') < 0 && !authority.startsWith("[")) {
+            return authority.substring(0, colon + 1) + "***" + text.substring(authority.length());
+        }
+        return masked;
+    }
+
+    /**
+     * The text with what may be a password replaced by {@code ***} ({@link LogText#maskAddress}, the one rule).
+     * Refusals quote no piece of the authority alone: a piece cut at the wrong place may be part of a password.
      */
     private static String mask(String piece) {
-        int colon = piece.indexOf(':');
-        int at = piece.lastIndexOf('@');
-        return colon >= 0 && colon < at ? piece.substring(0, colon + 1) + "***" + piece.substring(at) : piece;
+        return LogText.maskAddress(piece);
     }
 }

@@ -12,6 +12,7 @@ import org.evi4j.spi.Destination;
 import org.evi4j.spi.EventTransport;
 import org.evi4j.spi.TransportQueues;
 import org.evi4j.spi.SendResult;
+import org.evi4j.support.HostResolver;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -43,6 +44,9 @@ public final class RabbitTransport implements EventTransport, TransportQueues {
     /** Guards itself, {@link #stopping} and {@link #closed}. */
     private final Map<BrokerKey, BrokerLink> links = new HashMap<>();
     private final List<BrokerLink> stopping = new ArrayList<>();
+    private final SendResult tooMany;
+    /** Broker host names are resolved here, off the MI reader's and the producer's thread, within 2 s. */
+    private final HostResolver resolver = new HostResolver("rabbitmq", HostResolver.DEFAULT_TIMEOUT_MILLIS);
     private boolean closed;
 
     @Activate
@@ -52,7 +56,15 @@ public final class RabbitTransport implements EventTransport, TransportQueues {
 
     RabbitTransport(LinkSettings settings) {
         this.settings = settings;
+        this.tooMany = SendResult.failed("max_connections (" + settings.maxConnections()
+                + ") RabbitMQ connections open: no connection for this broker login");
         LOG.debug("RabbitMQ transport active ({})", settings);
+    }
+
+    private boolean closed() {
+        synchronized (links) {
+            return closed;
+        }
     }
 
     @Deactivate
@@ -65,6 +77,7 @@ public final class RabbitTransport implements EventTransport, TransportQueues {
             links.clear();
             stopping.clear();
         }
+        resolver.close();
         all.forEach(BrokerLink::stop);
         for (BrokerLink link : all) {
             link.awaitStop(STOP_WAIT_MS);
@@ -79,7 +92,13 @@ public final class RabbitTransport implements EventTransport, TransportQueues {
 
     @Override
     public Destination parse(String address, DeliveryReport report) {
-        return RabbitAddressParser.parse(address, Objects.requireNonNull(report, "report"));
+        RabbitDestination d = RabbitAddressParser.parse(address, Objects.requireNonNull(report, "report"),
+                resolver);
+        if (settings.allowedBrokers().allows(d.broker().ip())) {
+            return d;
+        }
+        throw new IllegalArgumentException("broker " + d.broker() + " (" + d.broker().ip().getHostAddress()
+                + ") is not in the RabbitMQ transport's allowed_destinations");
     }
 
     @Override
@@ -92,7 +111,7 @@ public final class RabbitTransport implements EventTransport, TransportQueues {
         if (link == null) {
             link = attach(rabbit);
             if (link == null) {
-                return rabbit.released() ? RELEASED : STOPPED;
+                return rabbit.released() ? RELEASED : closed() ? STOPPED : tooMany;
             }
         }
         return link.offer(rabbit, payload);
@@ -104,6 +123,9 @@ public final class RabbitTransport implements EventTransport, TransportQueues {
                 return null;
             }
             if (destination.link() == null) {
+                if (!links.containsKey(destination.broker()) && links.size() >= settings.maxConnections()) {
+                    return null;
+                }
                 BrokerLink link = links.computeIfAbsent(destination.broker(), this::startLink);
                 link.attach(destination);
                 destination.link(link);
@@ -132,6 +154,13 @@ public final class RabbitTransport implements EventTransport, TransportQueues {
                 stopping.removeIf(BrokerLink::stopped);
                 stopping.add(link);
             }
+        }
+    }
+
+    /** Bytes of events waiting on every connection together. */
+    long bytesWaiting() {
+        synchronized (links) {
+            return links.values().stream().mapToLong(BrokerLink::bytesWaiting).sum();
         }
     }
 

@@ -32,4 +32,19 @@ public @interface RabbitTransportConfig {
     @AttributeDefinition(name = "heartbeat_s", min = "0", max = "65535",
             description = "AMQP heartbeat requested from the broker, in seconds; 0 = none")
     int heartbeat__s() default 30;
+
+    @AttributeDefinition(name = "queue_bytes", min = "1",
+            description = "Bytes of events waiting to be published, per broker connection (an event raised for "
+                    + "several subscribers of one connection is kept once); events past it are dropped")
+    long queue__bytes() default LinkSettings.DEFAULT_QUEUE_BYTES;
+
+    @AttributeDefinition(name = "max_connections", min = "1",
+            description = "Broker connections (one publisher thread each) open at once; subscribers of further "
+                    + "broker logins get nothing until one closes (counted as failed)")
+    int max__connections() default LinkSettings.DEFAULT_MAX_CONNECTIONS;
+
+    @AttributeDefinition(name = "allowed_destinations", required = false,
+            description = "Networks (CIDRs, comma-separated) a broker address may be in; empty: none, so that no "
+                    + "one can make evi4j connect anywhere (not even to a loopback port) until a broker is named")
+    String[] allowed__destinations() default {};
 }

@@ -12,8 +12,8 @@ class ConfirmTrackerTest {
     private final ConfirmTracker tracker = new ConfirmTracker(counters);
     private final RecordingReport reportA = new RecordingReport();
     private final RecordingReport reportB = new RecordingReport();
-    private final RabbitDestination a = RabbitAddressParser.parse("127.0.0.1/a", reportA);
-    private final RabbitDestination b = RabbitAddressParser.parse("127.0.0.1/b", reportB);
+    private final RabbitDestination a = RabbitAddressParser.parse("127.0.0.1/a", reportA, TestSettings.RESOLVER);
+    private final RabbitDestination b = RabbitAddressParser.parse("127.0.0.1/b", reportB, TestSettings.RESOLVER);
 
     @Test
     void aMultipleAckSettlesEverythingUpToItsSequenceNumberPerDestination() {

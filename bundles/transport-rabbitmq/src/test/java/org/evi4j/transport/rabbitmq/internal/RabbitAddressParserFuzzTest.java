@@ -52,7 +52,7 @@ class RabbitAddressParserFuzzTest {
             String text = mutator.string(i);
             String context = "'" + text + "'; " + mutator.describe(i);
             try {
-                RabbitDestination d = RabbitAddressParser.parse(text, DeliveryReport.NONE);
+                RabbitDestination d = RabbitAddressParser.parse(text, DeliveryReport.NONE, TestSettings.RESOLVER);
                 checkParsed(d, context);
                 parsed++;
             } catch (IllegalArgumentException e) {
@@ -75,7 +75,7 @@ class RabbitAddressParserFuzzTest {
     }
 
     private static void checkParsed(RabbitDestination d, String context) {
-        RabbitDestination again = RabbitAddressParser.parse(d.address(), DeliveryReport.NONE);
+        RabbitDestination again = RabbitAddressParser.parse(d.address(), DeliveryReport.NONE, TestSettings.RESOLVER);
         assertThat(again.address()).as("canonical address of %s", context).isEqualTo(d.address());
         assertThat(again.shownAddress()).as("shown address of %s", context).isEqualTo(d.shownAddress());
         assertThat(d.inetAddress()).as("ip of %s", context).isPresent();

@@ -1,12 +1,14 @@
 package org.evi4j.transport.udp.internal;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
+
+import org.evi4j.support.HostResolver;
 
 /**
  * Parses the part of a {@code udp:} socket string after the scheme: {@code HOST:PORT} with HOST an IPv4 literal or a
  * host name, or {@code [IPv6]:PORT}. The address text is kept as written (only the port is normalised), so that
- * {@code localhost:9999} and {@code 127.0.0.1:9999} stay two subscribers, as in OpenSIPS.
+ * listings show what the subscriber wrote; the destination's identity (resolved IP and port) tells subscribers
+ * apart. Names are resolved by the transport's {@link HostResolver}, within its timeout.
  */
 final class UdpAddressParser {
 
@@ -15,14 +17,14 @@ final class UdpAddressParser {
     private UdpAddressParser() {
     }
 
-    static UdpDestination parse(String text) {
+    static UdpDestination parse(String text, HostResolver resolver) {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("empty UDP address: expected HOST:PORT or [IPv6]:PORT");
         }
-        return text.charAt(0) == '[' ? parseBracketed(text) : parsePlain(text);
+        return text.charAt(0) == '[' ? parseBracketed(text, resolver) : parsePlain(text, resolver);
     }
 
-    private static UdpDestination parseBracketed(String text) {
+    private static UdpDestination parseBracketed(String text, HostResolver resolver) {
         int close = text.indexOf(']');
         if (close < 0) {
             throw new IllegalArgumentException("missing ']' in UDP address '" + text + "'");
@@ -36,11 +38,11 @@ final class UdpAddressParser {
         }
         int port = port(text, text.substring(close + 2));
         // in brackets the JDK accepts only an IPv6 literal and never asks DNS
-        InetAddress ip = resolve(text, '[' + host + ']');
+        InetAddress ip = resolve(text, '[' + host + ']', resolver);
         return new UdpDestination('[' + host + "]:" + port, ip, port);
     }
 
-    private static UdpDestination parsePlain(String text) {
+    private static UdpDestination parsePlain(String text, HostResolver resolver) {
         int colon = text.indexOf(':');
         if (colon < 0) {
             throw new IllegalArgumentException("no port in UDP address '" + text + "': expected HOST:PORT");
@@ -54,7 +56,7 @@ final class UdpAddressParser {
         }
         String host = text.substring(0, colon);
         int port = port(text, text.substring(colon + 1));
-        return new UdpDestination(host + ':' + port, resolve(text, host), port);
+        return new UdpDestination(host + ':' + port, resolve(text, host, resolver), port);
     }
 
     private static int port(String text, String digits) {
@@ -75,7 +77,7 @@ final class UdpAddressParser {
         return port;
     }
 
-    private static InetAddress resolve(String text, String host) {
+    private static InetAddress resolve(String text, String host, HostResolver resolver) {
         for (int i = 0; i < host.length(); i++) {
             char c = host.charAt(i);
             if (c <= ' ' || c == '/' || c == 0x7f) {
@@ -83,10 +85,9 @@ final class UdpAddressParser {
             }
         }
         try {
-            return InetAddress.getByName(host);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("host '" + host + "' in UDP address '" + text
-                    + "' does not resolve", e);
+            return resolver.resolve(host);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (UDP address '" + text + "')", e);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.evi4j.spi.Destination;
 import org.evi4j.spi.EventTransport;
 import org.evi4j.spi.SendResult;
+import org.evi4j.support.HostResolver;
 import org.evi4j.support.LogLimiter;
 import org.evi4j.support.datagram.DatagramTransport;
 import org.osgi.service.component.annotations.Activate;
@@ -40,6 +41,8 @@ public final class UdpTransport extends DatagramTransport<UdpDestination, Datagr
     private static final SendResult CLOSED = SendResult.failed("UDP transport closed");
 
     private final LogLimiter warnings = new LogLimiter(10, TimeUnit.SECONDS);
+    /** Host names are resolved here, off the MI reader's and the producer's thread, within 2 s. */
+    private final HostResolver resolver = new HostResolver("udp", HostResolver.DEFAULT_TIMEOUT_MILLIS);
 
     @Activate
     public UdpTransport(UdpTransportConfig config) {
@@ -73,12 +76,13 @@ public final class UdpTransport extends DatagramTransport<UdpDestination, Datagr
     @Deactivate
     public void deactivate() {
         channels.close();
+        resolver.close();
         LOG.debug("UDP transport stopped");
     }
 
     @Override
     public Destination parse(String address) {
-        return UdpAddressParser.parse(address);
+        return UdpAddressParser.parse(address, resolver);
     }
 
     @Override

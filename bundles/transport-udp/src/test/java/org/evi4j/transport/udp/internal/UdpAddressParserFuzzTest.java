@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.evi4j.support.HostResolver;
 import org.evi4j.testkit.FuzzMutator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,10 +38,18 @@ class UdpAddressParserFuzzTest {
     void mutatedAddressesGiveADestinationOrAnIllegalArgumentWithAMessage() {
         FuzzMutator mutator = FuzzMutator.ofStrings(SEED, seeds());
         int parsed = 0;
+        try (HostResolver resolver = new HostResolver("fuzz", 30_000)) {
+            parsed = parseAll(mutator, resolver);
+        }
+        assertThat(parsed).as("addresses accepted").isGreaterThan(ITERATIONS / 100);
+    }
+
+    private static int parseAll(FuzzMutator mutator, HostResolver resolver) {
+        int parsed = 0;
         for (int i = 0; i < ITERATIONS; i++) {
             String text = mutator.string(i);
             try {
-                UdpDestination d = UdpAddressParser.parse(text);
+                UdpDestination d = UdpAddressParser.parse(text, resolver);
                 assertThat(d.address()).as("address of '%s'; %s", text, mutator.describe(i)).isNotEmpty();
                 assertThat(d.inetAddress()).as("ip of '%s'; %s", text, mutator.describe(i)).isPresent();
                 parsed++;
@@ -52,6 +61,6 @@ class UdpAddressParserFuzzTest {
                 fail("parse('" + text + "') threw " + e + "; " + mutator.describe(i), e);
             }
         }
-        assertThat(parsed).as("addresses accepted").isGreaterThan(ITERATIONS / 100);
+        return parsed;
     }
 }

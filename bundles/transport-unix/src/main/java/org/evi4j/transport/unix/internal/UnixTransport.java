@@ -9,6 +9,7 @@ import org.evi4j.spi.Destination;
 import org.evi4j.spi.EventTransport;
 import org.evi4j.spi.SendResult;
 import org.evi4j.support.LogLimiter;
+import org.evi4j.support.LogText;
 import org.evi4j.support.datagram.DatagramTransport;
 import org.newsclub.net.unix.AFSocket;
 import org.newsclub.net.unix.AFSocketCapability;
@@ -120,8 +121,8 @@ public final class UnixTransport extends DatagramTransport<UnixDestination, AFUN
         }
         long suppressed = warnings.permit();
         if (suppressed >= 0) {
-            LOG.warn("UNIX send to unix:{} failed ({} similar warnings suppressed): {}", destination.address(),
-                    suppressed, e.toString());
+            LOG.warn("UNIX send to unix:{} failed{}: {}", LogText.escape(destination.address()),
+                    LogLimiter.suppressedNote(suppressed), LogText.escape(e.toString()));
         }
         return SendResult.failed("send to unix:" + destination.address() + " failed: " + e);
     }

@@ -1,4 +1,4 @@
-package org.evi4j.core.internal;
+package org.evi4j.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * What slf4j-simple writes while it is open: it writes to whatever {@code System.err} is at each log call, so a
  * copying stream is put in its place until {@link #close}.
  */
-final class CapturedLog implements AutoCloseable {
+public final class CapturedLog implements AutoCloseable {
 
     private final PrintStream original = System.err;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -19,11 +19,13 @@ final class CapturedLog implements AutoCloseable {
         System.setErr(new PrintStream(new Copy(bytes, original), true, StandardCharsets.UTF_8));
     }
 
-    static CapturedLog start() {
+    /** Starts capturing; close it to stop. */
+    public static CapturedLog start() {
         return new CapturedLog();
     }
 
-    String text() {
+    /** Everything logged since the start. */
+    public String text() {
         System.err.flush();
         synchronized (bytes) {
             return bytes.toString(StandardCharsets.UTF_8);
