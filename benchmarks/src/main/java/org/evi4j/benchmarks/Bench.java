@@ -24,6 +24,7 @@ public final class Bench {
             case "serve" -> rc = MiServe.run(Options.parse(rest));
             case "rabbit" -> rc = RabbitLoad.run(Options.parse(rest));
             case "tcp" -> rc = TcpLoad.run(Options.parse(rest));
+            case "flatstore" -> rc = FlatLoad.run(Options.parse(rest));
             default -> {
                 usage();
                 rc = 2;
@@ -53,6 +54,9 @@ public final class Bench {
                        Bench tcp [--count N] [--rounds R] [--queue-bytes B]
                          raises N events through the real core to a tcp: subscriber (a loopback receiver that
                          drains), against a raw SocketChannel write loop of the same bytes; then reliable mode
-                         against a receiver that answers at once; events/s, ratio, drops""");
+                         against a receiver that answers at once; events/s, ratio, drops
+                       Bench flatstore [--count N] [--rounds R] [--queue-bytes B]
+                         raises N events through the real core to a flatstore: subscriber (a temporary file),
+                         against a raw buffered append of the same lines; lines/s, ratio, drops""");
     }
 }
