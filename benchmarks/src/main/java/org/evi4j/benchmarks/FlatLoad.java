@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.evi4j.api.Event;
 import org.evi4j.api.EventInterface;
+import org.evi4j.api.EventParam;
 import org.evi4j.encoder.jsonrpc.internal.JsonRpcEventEncoder;
 import org.evi4j.testkit.Configs;
 import org.evi4j.transport.flatstore.internal.FlatstoreTransport;
@@ -48,20 +49,25 @@ final class FlatLoad {
         System.out.printf("bench flatstore count=%d queue_bytes=%d rounds=%d folder=%s loadavg=%s%n", count,
                 queueBytes, rounds, folder, TcpLoad.loadAverage());
         List<Double> ratios = new ArrayList<>();
+        List<Double> formatting = new ArrayList<>();
         boolean complete = true;
         try {
             for (int round = 1; round <= rounds; round++) {
                 TcpLoad.Run e = evi4j(folder.resolve("evi4j-" + round + ".log"), count, queueBytes);
-                TcpLoad.Run r = raw(folder.resolve("raw-" + round + ".log"), count);
-                System.out.printf("round=%d %s%nround=%d %s%nround=%d evi4j/raw=%.2f%n", round, e, round, r, round,
-                        e.rate() / r.rate());
+                TcpLoad.Run r = raw(folder.resolve("raw-" + round + ".log"), count, false);
+                TcpLoad.Run f = raw(folder.resolve("rawfmt-" + round + ".log"), count, true);
+                System.out.printf("round=%d %s%nround=%d %s%nround=%d %s%nround=%d evi4j/raw=%.2f "
+                        + "evi4j/raw-formatting=%.2f%n", round, e, round, r, round, f, round, e.rate() / r.rate(),
+                        e.rate() / f.rate());
                 ratios.add(e.rate() / r.rate());
-                complete &= e.complete() && r.complete();
+                formatting.add(e.rate() / f.rate());
+                complete &= e.complete() && r.complete() && f.complete();
             }
         } finally {
             delete(folder);
         }
-        System.out.printf("median evi4j/raw=%.2f loadavg=%s%n", TcpLoad.median(ratios), TcpLoad.loadAverage());
+        System.out.printf("median evi4j/raw=%.2f evi4j/raw-formatting=%.2f loadavg=%s%n", TcpLoad.median(ratios),
+                TcpLoad.median(formatting), TcpLoad.loadAverage());
         return complete ? 0 : 1;
     }
 
@@ -89,15 +95,33 @@ final class FlatLoad {
         }
     }
 
-    private static TcpLoad.Run raw(Path file, int count) throws IOException {
+    /**
+     * The raw loop: the same line appended {@code count} times; with {@code formatting}, each line is first built
+     * from the event with plain string operations, as a producer logging its own events would.
+     */
+    private static TcpLoad.Run raw(Path file, int count, boolean formatting) throws IOException {
         long start = System.nanoTime();
         try (OutputStream out = new BufferedOutputStream(new FileOutputStream(file.toFile(), true), 64 * 1024)) {
             for (int i = 0; i < count; i++) {
-                out.write(LINE);
+                out.write(formatting ? format(RAISED) : LINE);
             }
         }
         long end = System.nanoTime();
-        return new TcpLoad.Run("raw", count, 0, (end - start) / 1e9, size(file) == (long) count * LINE.length);
+        return new TcpLoad.Run(formatting ? "raw-formatting" : "raw", count, 0, (end - start) / 1e9,
+                size(file) == (long) count * LINE.length);
+    }
+
+    private static byte[] format(Event event) {
+        StringBuilder line = new StringBuilder(event.name());
+        for (EventParam param : event.params()) {
+            line.append(',');
+            if (param.type() == EventParam.Type.INT) {
+                line.append(param.intValue());
+            } else if (param.type() == EventParam.Type.STRING) {
+                line.append(param.stringValue().replace(',', ' '));
+            }
+        }
+        return line.append('\n').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static long size(Path file) {

@@ -1,7 +1,7 @@
 package org.evi4j.transport.flatstore.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 import org.evi4j.api.Event;
@@ -26,44 +26,53 @@ final class LineFormat {
     }
 
     byte[] line(Event event) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 16 * event.params().size());
+        Line out = new Line(64 + 32 * event.params().size());
         if (!suppressName) {
-            out.writeBytes(event.name().getBytes(StandardCharsets.UTF_8));
+            out.put(event.name().getBytes(StandardCharsets.UTF_8));
         }
         List<EventParam> params = event.params();
         for (EventParam param : params) {
             // with the name suppressed, OpenSIPS writes no delimiter until some byte has been written
-            if (out.size() > 0 || !suppressName) {
-                out.writeBytes(delimiter);
+            if (out.size > 0 || !suppressName) {
+                out.put(delimiter);
             }
             switch (param.type()) {
-                case INT -> out.writeBytes(Integer.toString(param.intValue()).getBytes(StandardCharsets.US_ASCII));
-                case STRING -> writeValue(out, param.stringValue().getBytes(StandardCharsets.UTF_8));
+                case INT -> out.put(Integer.toString(param.intValue()).getBytes(StandardCharsets.US_ASCII));
+                case STRING -> writeValue(out, param.stringValue());
                 case NULL -> { }
             }
         }
-        out.write('\n');
-        return out.toByteArray();
+        out.put((byte) '\n');
+        return out.bytes();
+    }
+
+    private void writeValue(Line out, String value) {
+        if (escape == null && delimiter[0] >= 0) {
+            // an ASCII delimiter byte is that char in the string: replace before encoding (the common case)
+            out.put(value.replace((char) delimiter[0], ' ').getBytes(StandardCharsets.UTF_8));
+        } else {
+            writeValue(out, value.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /**
      * Without {@code escape_delimiter}, every byte equal to the delimiter's first byte becomes a space (OpenSIPS's
      * bytes). With it, every whole delimiter becomes the escape (what OpenSIPS documents; its code never does it).
      */
-    private void writeValue(ByteArrayOutputStream out, byte[] value) {
+    private void writeValue(Line out, byte[] value) {
         if (escape == null) {
             for (byte b : value) {
-                out.write(b == delimiter[0] ? ' ' : b);
+                out.put(b == delimiter[0] ? (byte) ' ' : b);
             }
             return;
         }
         int i = 0;
         while (i < value.length) {
             if (startsWithDelimiter(value, i)) {
-                out.writeBytes(escape);
+                out.put(escape);
                 i += delimiter.length;
             } else {
-                out.write(value[i++]);
+                out.put(value[i++]);
             }
         }
     }
@@ -78,5 +87,37 @@ final class LineFormat {
             }
         }
         return true;
+    }
+
+    /** A growing byte array, without the locking of a stream. */
+    private static final class Line {
+
+        private byte[] buffer;
+        private int size;
+
+        Line(int capacity) {
+            buffer = new byte[capacity];
+        }
+
+        void put(byte b) {
+            room(1);
+            buffer[size++] = b;
+        }
+
+        void put(byte[] bytes) {
+            room(bytes.length);
+            System.arraycopy(bytes, 0, buffer, size, bytes.length);
+            size += bytes.length;
+        }
+
+        private void room(int more) {
+            if (size + more > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+            }
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(buffer, size);
+        }
     }
 }

@@ -70,6 +70,12 @@ class LineFormatTest {
     }
 
     @Test
+    void aNonAsciiDelimiterHasItsFirstByteReplacedAsOpenSipsDoes() {
+        byte[] line = format(Map.of("delimiter", "\u00e9")).line(Event.of("E", EventParam.of(null, "a\u00e9b")));
+        assertThat(line).isEqualTo(new byte[] {'E', (byte) 0xc3, (byte) 0xa9, 'a', ' ', (byte) 0xa9, 'b', '\n'});
+    }
+
+    @Test
     void nullValuesAndNamesAreNotWritten() {
         Event event = Event.of("E", EventParam.ofNull("n"), EventParam.of("s", "v"));
         assertThat(text(format(Map.of()), event)).isEqualTo("E,,v\n");
