@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.evi4j.api.Event;
@@ -156,14 +158,14 @@ class FlatstoreTransportTest {
         assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
         RecordingReport report = new RecordingReport();
         Destination destination = transport.parse(fifo.toString(), report);
-        int pending = 0;
+        List<Integer> pending = new ArrayList<>();
         int dropped = 0;
         // the writer blocks opening the FIFO until a reader comes: sends must return all the same
         for (int i = 0; i < 200; i++) {
             SendResult result = transport.send(destination, new LineEvent(Event.of("E_STALLED",
                     EventParam.of(null, "0123456789012345678901234567890123456789"), EventParam.of(null, i))));
             if (result.status() == SendResult.Status.PENDING) {
-                pending++;
+                pending.add(i);
             } else {
                 assertThat(result.status()).isEqualTo(SendResult.Status.DROPPED);
                 assertThat(result.reason()).contains("queue full");
@@ -171,11 +173,10 @@ class FlatstoreTransportTest {
             }
         }
         assertThat(dropped).isPositive();
-        int taken = pending;
         try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
                 new java.io.FileInputStream(fifo.toFile()), StandardCharsets.UTF_8))) {
-            await().atMost(WAIT).until(() -> report.sent.get() == taken);
-            for (int i = 0; i < taken; i++) {
+            await().atMost(WAIT).until(() -> report.sent.get() == pending.size());
+            for (int i : pending) {
                 assertThat(in.readLine()).startsWith("E_STALLED,0123").endsWith("," + i);
             }
         }
