@@ -18,6 +18,8 @@ final class FrameworkProperties {
         props.put("org.osgi.framework.storage", data.resolve("framework").toString());
         // kept between runs: the core persists subscriptions in its bundle data area
         props.put("org.osgi.framework.storage.clean", "none");
+        // the core allows UNIX subscribers in <data>/sockets unless allowed_unix_folders says otherwise (issue #17)
+        props.put("evi4j.data", data.toString());
         props.put("felix.log.level", "1");
         props.put("ds.loglevel", "warn");
         props.put("felix.cm.loglevel", "2");
