@@ -136,6 +136,48 @@ class FlatstoreTransportTest {
     }
 
     @Test
+    void aFolderThatVanishesWhileItsFileIsOpenIsNoticedAndWritingResumes() throws IOException {
+        transport = Flat.transport(folder);
+        Path sub = Files.createDirectory(folder.resolve("open"));
+        RecordingReport report = new RecordingReport();
+        Destination destination = transport.parse(sub.resolve("a.log").toString(), report);
+        transport.send(destination, new LineEvent(Event.of("E", EventParam.of(null, 0))));
+        await().atMost(WAIT).until(() -> report.sent.get() == 1);
+        Files.delete(sub.resolve("a.log"));
+        Files.delete(sub);
+        // lines would go to the unlinked file: within a second the writer finds the folder gone
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            transport.send(destination, new LineEvent(Event.of("E", EventParam.of(null, 1))));
+            return report.failed.get() > 0;
+        });
+        Files.createDirectory(sub);
+        int sent = report.sent.get();
+        transport.send(destination, new LineEvent(Event.of("E", EventParam.of(null, 2))));
+        await().atMost(WAIT).until(() -> report.sent.get() > sent);
+        assertThat(Files.readString(sub.resolve("a.log"))).endsWith("E,2\n");
+    }
+
+    @Test
+    void aReadOnlyFolderCountsFailedAndWritingResumesWhenItIsWritable() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+                "root writes into read-only folders");
+        transport = Flat.transport(folder);
+        Path sub = Files.createDirectory(folder.resolve("ro"));
+        RecordingReport report = new RecordingReport();
+        Destination destination = transport.parse(sub.resolve("a.log").toString(), report);
+        Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            transport.send(destination, new LineEvent(Event.of("E", EventParam.of(null, 1))));
+            await().atMost(WAIT).until(() -> report.failed.get() == 1);
+        } finally {
+            Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        transport.send(destination, new LineEvent(Event.of("E", EventParam.of(null, 2))));
+        await().atMost(WAIT).until(() -> report.sent.get() == 1);
+        assertThat(Files.readString(sub.resolve("a.log"))).isEqualTo("E,2\n");
+    }
+
+    @Test
     void aFullDiskCountsFailedAndNothingElseIsLost() throws IOException {
         transport = Flat.transport(folder, Map.of("allowed_folders", "/dev," + folder));
         RecordingReport full = new RecordingReport();
