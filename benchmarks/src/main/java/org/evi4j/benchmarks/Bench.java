@@ -30,6 +30,7 @@ public final class Bench {
             case "fsync" -> rc = ForceLoad.run(Options.parse(rest));
             case "commit" -> rc = CommitLoad.run(Options.parse(rest));
             case "subscribe" -> rc = SubscribeLoad.run(Options.parse(rest));
+            case "flatstore" -> rc = FlatLoad.run(Options.parse(rest));
             default -> {
                 usage();
                 rc = 2;
@@ -76,6 +77,10 @@ public final class Bench {
                        Bench subscribe --socket udp:HOST:PORT [--count N] [--clients K] [--sockets S]
                                 [--event E_DEMO]
                          event_subscribe round trips, one at a time per client, K clients at once, each
-                         refreshing its own S subscribers in turn: req/s, p50, p99""");
+                         refreshing its own S subscribers in turn: req/s, p50, p99
+
+                       Bench flatstore [--count N] [--rounds R] [--queue-bytes B]
+                         raises N events through the real core to a flatstore: subscriber (a temporary file),
+                         against a raw buffered append of the same lines; lines/s, ratio, drops""");
     }
 }

@@ -158,7 +158,7 @@ final class TcpLoad {
         }
     }
 
-    private static boolean await(BooleanSupplier condition) {
+    static boolean await(BooleanSupplier condition) {
         long deadline = System.nanoTime() + SETTLE_TIMEOUT_NANOS;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -243,14 +243,14 @@ final class TcpLoad {
         }
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(null);
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).trim().replace(' ', '/');
         } catch (IOException e) {

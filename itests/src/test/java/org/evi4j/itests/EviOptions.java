@@ -23,7 +23,7 @@ final class EviOptions {
 
     /** The bundles of a runtime with every evi4j bundle, in dependency order. */
     static final String[] ALL = {"api", "core", "encoder-jsonrpc", "encoder-legacy", "transport-udp",
-        "transport-unix", "transport-tcp", "mi", "mi-datagram", "evi-mi"};
+        "transport-unix", "transport-tcp", "transport-flatstore", "mi", "mi-datagram", "evi-mi"};
 
     private EviOptions() {
     }

@@ -105,6 +105,24 @@ public class KarafFeaturesIT {
     }
 
     @Test
+    public void aFlatstoreFileInTheDefaultFolderGetsTheLineAndRotates() throws Exception {
+        assertThat(Paths.get(System.getProperty("karaf.etc"), "org.evi4j.transport.flatstore.cfg")).exists();
+        Path file = Paths.get(System.getProperty("karaf.data"), "flatstore", "karaf-demo.log");
+        try (DatagramPeer client = DatagramPeer.udp()) {
+            String socket = "flatstore:" + file;
+            subscribe(client, "E_DEMO", socket);
+            assertThat(call(client, raise("E_DEMO", 9))).isEqualTo(ok(9));
+            Await.until("the line in " + file, () -> Files.exists(file) && file.toFile().length() > 0);
+            assertThat(Files.readString(file)).isEqualTo("E_DEMO,karaf\n");
+            assertThat(call(client, "{\"jsonrpc\":\"2.0\",\"method\":\"evi_flat_rotate\",\"params\":[\""
+                    + file + "\"],\"id\":10}")).isEqualTo(ok(10));
+            assertThat(call(client, "{\"jsonrpc\":\"2.0\",\"method\":\"event_subscribe\",\"params\":"
+                    + "[\"E_DEMO\",\"flatstore:/tmp/evi4j-karaf.log\"],\"id\":11}")).contains("\"code\":400");
+            unsubscribe(client, "E_DEMO", socket);
+        }
+    }
+
+    @Test
     public void stoppingAndUpdatingTheUdpTransportKeepsSubscriptions() throws Exception {
         EventInterface evi = Await.service(context, EventInterface.class, null);
         Bundle transport = bundle("org.evi4j.transport-udp");

@@ -34,7 +34,7 @@ public final class EmbeddedRuntime {
     private static final String EVI4J_PREFIX = "org.evi4j.";
     private static final List<String> EVI4J_START_ORDER = List.of("api", "junixsocket", "core",
             "encoder-jsonrpc", "encoder-legacy", "transport-udp", "transport-unix", "transport-tcp",
-            "transport-virtual", "evi-mi", "mi", "mi-datagram", "mi-http", "metrics");
+            "transport-virtual", "transport-flatstore", "evi-mi", "mi", "mi-datagram", "mi-http", "metrics");
     /** Jetty takes the longest to start: after the MI datagram sockets, which then answer without waiting for it. */
     private static final String HTTP_SERVICE_BUNDLE = "org.apache.felix.http.jetty12";
     private static final long CONFIG_ADMIN_WAIT_MILLIS = 10_000;
