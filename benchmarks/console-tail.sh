@@ -25,25 +25,15 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-log() { echo "# $*" >&2; }
-
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+# shellcheck source=benchmarks/http/launcher.sh
+. "$ROOT/benchmarks/http/launcher.sh"
 HTTP_PORT=$(free_port)
 SINK_PORT=$(free_port)
 MI="http://127.0.0.1:$HTTP_PORT/mi"
 mkdir -p "$WORK/etc"
 echo "published_events = E_BENCH" > "$WORK/etc/org.evi4j.core.cfg"
-printf 'org.osgi.service.http.port = %s\norg.apache.felix.http.host = 127.0.0.1\n' "$HTTP_PORT" \
-  > "$WORK/etc/org.apache.felix.http.cfg"
-
-# shellcheck disable=SC2086
-java $EVI4J_JAVA_OPTS -jar "$JAR" --etc "$WORK/etc" --data "$WORK/data" >"$WORK/evi4j.log" 2>&1 &
-PID=$!
+start_launcher "$HTTP_PORT"
 post() { curl -s -H 'Content-Type: application/json' -d "$1" "$MI"; }
-for _ in $(seq 1 300); do
-  if post '{"jsonrpc":"2.0","method":"version","id":1}' | grep -q evi4j; then break; fi
-  sleep 0.1
-done
 # one subscriber, so that the MI raises (480 without one) and every raise is encoded and sent (to a port nobody reads)
 post "{\"jsonrpc\":\"2.0\",\"method\":\"event_subscribe\",\"params\":[\"E_BENCH\",\"udp:127.0.0.1:$SINK_PORT\"],\"id\":1}" >/dev/null
 log "evi4j up: HTTP 127.0.0.1:$HTTP_PORT; warm-up"
