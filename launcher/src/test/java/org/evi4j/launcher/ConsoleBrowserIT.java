@@ -177,6 +177,27 @@ class ConsoleBrowserIT {
         assertThat(Files.size(png)).isGreaterThan(1000);
     }
 
+    /** The live tail is bounded in clients too: the browser holds one, seven more fit, the ninth gets 503. */
+    @Test
+    @Order(6)
+    void liveTailsBeyondMaxClientsGet503() throws Exception {
+        List<java.io.InputStream> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 7; i++) {
+                HttpResponse<java.io.InputStream> tail = http.send(HttpRequest.newBuilder(base.resolve("console/events"))
+                        .build(), HttpResponse.BodyHandlers.ofInputStream());
+                open.add(tail.body());
+                assertThat(tail.statusCode()).isEqualTo(200);
+            }
+            assertThat(http.send(HttpRequest.newBuilder(base.resolve("console/events")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(503);
+        } finally {
+            for (java.io.InputStream stream : open) {
+                stream.close();
+            }
+        }
+    }
+
     private void subscribe(String event, String socket) {
         assertThat(mi("{\"jsonrpc\":\"2.0\",\"method\":\"event_subscribe\",\"params\":[\"" + event + "\",\"" + socket
                 + "\"],\"id\":5}")).contains("\"result\":\"OK\"");
