@@ -20,6 +20,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.evi4j.api.Event;
 import org.evi4j.api.EventInterface;
 import org.evi4j.spi.EventListener;
+import org.evi4j.support.LogLimiter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -32,6 +33,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletAsync
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /console/events}: the live tail as server-sent events. Raised events reach it in-process
@@ -48,6 +51,7 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class TailServlet extends HttpServlet implements EventListener {
     static final String PID = "org.evi4j.webconsole";
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(TailServlet.class);
     /** Tells the browser to reconnect after 2 s when the stream ends (a restart, a dropped slow client). */
     private static final byte[] GREETING = "retry: 2000\n\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -61,6 +65,7 @@ public final class TailServlet extends HttpServlet implements EventListener {
     private final transient ConsoleJson json = new ConsoleJson();
     private final transient List<SseClient> clients = new CopyOnWriteArrayList<>();
     private final transient ScheduledExecutorService flusher;
+    private final transient LogLimiter flushFailures = new LogLimiter(1, TimeUnit.MINUTES);
     private transient long lastSecond;
 
     @Activate
@@ -126,7 +131,10 @@ public final class TailServlet extends HttpServlet implements EventListener {
                 flush(client, now, second);
             }
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(TailServlet.class).warn("console tail flush failed", e);
+            long skipped = flushFailures.permit();
+            if (skipped >= 0) {
+                LOG.warn("console live tail: a flush failed ({} more since the last line)", skipped, e);
+            }
         }
     }
 
