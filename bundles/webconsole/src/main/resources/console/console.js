@@ -93,9 +93,16 @@
         const tr = el('tr');
         tr.dataset.event = ev.name;
         tr.dataset.socket = s.socket;
-        const sock = el('td', 'sock', s.socket);
+        const sock = el('td', 'sock');
+        sock.append(document.createTextNode(s.socket));
         sock.title = s.socket + '  (encoder ' + s.encoder + ', expire ' + s.expire + ' s)'
           + (s.lastError ? '\nlast error: ' + s.lastError : '');
+        if (s.lastError) {
+          const mark = el('span', 'warn', '\u26a0');
+          mark.title = 'last error: ' + s.lastError;
+          sock.prepend(mark);
+          tr.title = 'last error: ' + s.lastError;
+        }
         const ttlCell = el('td', 'n' + (ttl < 60 ? ' expiring' : ''), ttlText(ttl));
         const x = el('button', 'x', '\u00d7');
         x.type = 'button';
@@ -106,14 +113,12 @@
           cell(s.failed, s.failed ? 'bad' : ''), cell(s.dropped, s.dropped ? 'bad' : ''),
           cell(s.undelivered, s.undelivered ? 'bad' : ''), action);
         rows.push(tr);
-        if (s.lastError) {
-          const err = el('tr'), td = el('td', 'err-line', 'last error: ' + s.lastError);
-          td.colSpan = 9; err.append(td); rows.push(err);
-        }
       }
     }
     fill($('subscribers').tBodies[0], rows, 'no live subscribers: subscribe a socket with the form', 9);
-    $('subscribers-count').textContent = rows.filter((r) => r.dataset.socket).length || '';
+    const failing = state.events.reduce((n, ev) => n + ev.subscribers.filter((s) => s.lastError).length, 0);
+    $('subscribers-count').textContent = rows.length ? rows.length + (failing ? ', ' + failing
+      + ' with errors (\u26a0: hover for the last one)' : '') : '';
   }
 
   function choices(names) {
