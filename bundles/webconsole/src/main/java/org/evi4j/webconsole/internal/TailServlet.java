@@ -71,14 +71,14 @@ public final class TailServlet extends HttpServlet implements EventListener {
     @Activate
     public TailServlet(TailConfig config) {
         this.config = config;
-        this.ring = new EventRing(Math.max(2, config.tail_ring()));
-        this.rates = new RateHistory(Math.max(1, config.chart_seconds()));
+        this.ring = new EventRing(Math.max(2, config.tail__ring()));
+        this.rates = new RateHistory(Math.max(1, config.chart__seconds()));
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "evi4j-console-tail");
             thread.setDaemon(true);
             return thread;
         });
-        int interval = Math.max(20, config.flush_interval_ms());
+        int interval = Math.max(20, config.flush__interval__ms());
         flusher.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
     }
 
@@ -98,7 +98,7 @@ public final class TailServlet extends HttpServlet implements EventListener {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         clients.removeIf(SseClient::closed);
-        if (clients.size() >= config.max_clients()) {
+        if (clients.size() >= config.max__clients()) {
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "too many live tails open");
             return;
         }
@@ -110,7 +110,7 @@ public final class TailServlet extends HttpServlet implements EventListener {
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
         // the last batch raised before the browser came, so the tail does not open empty
-        long from = Math.max(0, ring.head() - Math.max(1, config.tail_batch()));
+        long from = Math.max(0, ring.head() - Math.max(1, config.tail__batch()));
         SseClient client = new SseClient(async, response.getOutputStream(), from);
         async.addListener(new Closer(client));
         response.getOutputStream().setWriteListener(client);
@@ -139,7 +139,7 @@ public final class TailServlet extends HttpServlet implements EventListener {
     }
 
     private void flush(SseClient client, long now, byte[] second) {
-        if (client.lost(now, config.slow_client_ms())) {
+        if (client.lost(now, config.slow__client__ms())) {
             client.close();
             clients.remove(client);
             return;
@@ -155,7 +155,7 @@ public final class TailServlet extends HttpServlet implements EventListener {
         } else if (second != null) {
             out.writeBytes(second);
         }
-        EventRing.Batch batch = ring.since(client.cursor(), Math.max(1, config.tail_batch()));
+        EventRing.Batch batch = ring.since(client.cursor(), Math.max(1, config.tail__batch()));
         client.advance(batch.next());
         if (!batch.events().isEmpty() || batch.skipped() > 0) {
             out.writeBytes(message("raised", json.tail(batch)));
