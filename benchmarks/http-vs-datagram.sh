@@ -27,25 +27,14 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-log() { echo "# $*" >&2; }
-
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+# shellcheck source=benchmarks/http/launcher.sh
+. "$ROOT/benchmarks/http/launcher.sh"
 UDP_PORT=$(free_port)
 HTTP_PORT=$(free_port)
 mkdir -p "$WORK/etc"
 echo "socket_name = udp:127.0.0.1:$UDP_PORT" > "$WORK/etc/org.evi4j.mi.datagram-udp.cfg"
-printf 'org.osgi.service.http.port = %s\norg.apache.felix.http.host = 127.0.0.1\n' "$HTTP_PORT" \
-  > "$WORK/etc/org.apache.felix.http.cfg"
 gcc -O2 -o "$WORK/mibench" "$MIBENCH_SRC"
-
-# shellcheck disable=SC2086
-java $EVI4J_JAVA_OPTS -jar "$JAR" --etc "$WORK/etc" --data "$WORK/data" >"$WORK/evi4j.log" 2>&1 &
-PID=$!
-for _ in $(seq 1 300); do
-  if curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
-      -d '{"jsonrpc":"2.0","method":"version","id":1}' "http://127.0.0.1:$HTTP_PORT/mi" | grep -q 200; then break; fi
-  sleep 0.1
-done
+start_launcher "$HTTP_PORT"
 log "evi4j up: UDP MI 127.0.0.1:$UDP_PORT, HTTP 127.0.0.1:$HTTP_PORT; warm-up"
 wrk -t1 -c1 -d3s -s "$LUA" "http://127.0.0.1:$HTTP_PORT/mi" >/dev/null
 "$WORK/mibench" udp 127.0.0.1 "$UDP_PORT" 20000 1 version >/dev/null

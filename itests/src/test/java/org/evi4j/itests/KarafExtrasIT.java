@@ -60,7 +60,8 @@ public class KarafExtrasIT {
     private EventAdmin eventAdmin;
 
     /** Installed at boot, before the test's probe: its lambdas name evi4j types the probe must see at once. */
-    private static final String[] FEATURES = {"evi4j", "evi4j-eventadmin", "evi4j-shell", "evi4j-http"};
+    private static final String[] FEATURES = {"evi4j", "evi4j-eventadmin", "evi4j-shell", "evi4j-http",
+        "evi4j-webconsole"};
 
     @Configuration
     public Option[] config() {
@@ -175,6 +176,7 @@ public class KarafExtrasIT {
                 mi.resolve("/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).contains("evi4j_mi_requests_total{socket=\"http:/mi\"}",
                 "evi4j_events_raised_total{event=\"E_DEMO\"}");
+        webConsoleOnPaxWeb(mi);
 
         org.osgi.service.cm.Configuration guard = cm.getConfiguration("org.evi4j.http", "?");
         guard.update(new Hashtable<>(Map.of("jaas_realm", "karaf")));
@@ -185,6 +187,28 @@ public class KarafExtrasIT {
         } finally {
             guard.delete();
         }
+    }
+
+    /**
+     * evi4j-webconsole on Pax Web: / lands on the console, its state and live tail answer, and the MI takes a POST
+     * from the console's own origin (a page elsewhere got 403 above).
+     */
+    private static void webConsoleOnPaxWeb(java.net.URI mi) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> page = client.send(java.net.http.HttpRequest.newBuilder(mi.resolve("/"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>evi4j console</title>", "/console/console.js");
+        assertThat(client.send(java.net.http.HttpRequest.newBuilder(mi.resolve("/console/state")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body()).contains("{\"name\":\"E_DEMO\"");
+        java.net.http.HttpResponse<java.io.InputStream> tail = client.send(java.net.http.HttpRequest.newBuilder(
+                mi.resolve("/console/events")).build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream stream = tail.body()) {
+            assertThat(tail.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("text/event-stream"));
+            assertThat(new String(stream.readNBytes(11), StandardCharsets.US_ASCII)).isEqualTo("retry: 2000");
+        }
+        assertThat(httpStatus(mi, "http://127.0.0.1:" + mi.getPort(), "application/json", null)).isEqualTo(200);
     }
 
     private static int httpStatus(java.net.URI uri, String origin, String type, String credentials) {

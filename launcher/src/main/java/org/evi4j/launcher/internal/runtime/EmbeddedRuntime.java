@@ -112,7 +112,7 @@ public final class EmbeddedRuntime {
                 bundles.size(), etc, data);
         String http = HttpService.address(properties);
         if (http != null) {
-            log.info("HTTP service at {} (MI at {}mi, metrics at {}metrics)", http, http, http);
+            log.info("HTTP service at {} (web console at {}, MI at {}mi, metrics at {}metrics)", http, http, http, http);
         }
         FrameworkEvent stopped = framework.waitForStop(0);
         log.info("evi4j stopped");

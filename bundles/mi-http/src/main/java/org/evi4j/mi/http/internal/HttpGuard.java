@@ -18,6 +18,7 @@ import org.evi4j.support.net.Networks;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 import org.osgi.service.metatype.annotations.Designate;
@@ -28,11 +29,14 @@ import org.slf4j.LoggerFactory;
  * The guard in front of every path of the HTTP service (a whiteboard filter on {@code /*}): the source address
  * must be allowed (else 403), the credentials must pass when authentication is on (else 401), and a
  * state-changing request from a browser page must come from an allowed origin (else 403). A configuration it
- * cannot use shuts the door (503 for everything) rather than opening it.
+ * cannot use shuts the door (503 for everything) rather than opening it. Async-supported: it decides before the
+ * servlet runs and keeps nothing, and an async servlet behind it (the console's live tail) needs every filter of its
+ * chain to be (Pax Web's Jetty refuses startAsync otherwise).
  */
 @Component(service = Filter.class, configurationPid = HttpGuard.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @HttpWhiteboardFilterPattern("/*")
 @HttpWhiteboardFilterName("evi4j-guard")
+@HttpWhiteboardFilterAsyncSupported
 @Designate(ocd = HttpGuardConfig.class)
 public final class HttpGuard implements Filter {
     /** The configuration PID. */
