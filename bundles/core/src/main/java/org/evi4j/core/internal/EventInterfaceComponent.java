@@ -21,6 +21,7 @@ import org.evi4j.spi.EventTransport;
 import org.evi4j.spi.Route;
 import org.evi4j.spi.Transports;
 import org.evi4j.support.LogText;
+import org.evi4j.support.RuntimeFolder;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -61,7 +62,7 @@ public final class EventInterfaceComponent implements EventInterface, Transports
     @Activate
     public void activate(BundleContext context, CoreConfig config) {
         Settings settings = Settings.from(config, config.allowed__unix__folders().length == 0
-                ? SocketFolder.of(context) : null);
+                ? RuntimeFolder.of(context, "sockets", true) : null);
         File dataArea = settings.persist() ? context.getDataFile("") : null;
         if (settings.persist() && dataArea == null) {
             LOG.warn("no data area for the core bundle: subscriptions will not persist");

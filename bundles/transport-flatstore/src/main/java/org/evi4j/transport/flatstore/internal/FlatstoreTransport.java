@@ -14,6 +14,7 @@ import org.evi4j.spi.EventTransport;
 import org.evi4j.spi.OutgoingEvent;
 import org.evi4j.spi.SendResult;
 import org.evi4j.support.AllowedFolders;
+import org.evi4j.support.RuntimeFolder;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -55,7 +56,7 @@ public final class FlatstoreTransport implements EventTransport {
 
     @Activate
     public FlatstoreTransport(FlatstoreTransportConfig config, BundleContext context) {
-        this(FlatSettings.of(config, DataFolder.of(context)));
+        this(FlatSettings.of(config, RuntimeFolder.of(context, "flatstore", false)));
     }
 
     /** A transport with checked settings: for tests, benchmarks and embedding outside a framework. */
