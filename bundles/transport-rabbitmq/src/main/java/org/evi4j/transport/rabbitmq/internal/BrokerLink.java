@@ -32,8 +32,10 @@ final class BrokerLink {
     private static final SendResult STOPPED = SendResult.failed("RabbitMQ transport stopped");
 
     private final BlockingQueue<Outgoing> queue;
-    private final SendResult queueFull;
-    private final SendResult bytesFull;
+    private final String queueFullText;
+    private final String bytesFullText;
+    /** The drop answers for the connection's current problem, made again only when the problem changes. */
+    private volatile Full full = new Full(null, null, null);
     private final long maxBytes;
     /** Bytes of the bodies waiting (queued or held), each shared body counted once. */
     private final AtomicLong bytes = new AtomicLong();
@@ -53,10 +55,9 @@ final class BrokerLink {
         String name = "evi4j-rabbitmq-" + key.shown();
         this.broker = key.shown();
         this.queue = new ArrayBlockingQueue<>(settings.queueSize());
-        this.queueFull = SendResult.dropped("RabbitMQ queue full: " + settings.queueSize() + " events wait for "
-                + broker);
+        this.queueFullText = "RabbitMQ queue full: " + settings.queueSize() + " events wait for " + broker;
         this.maxBytes = settings.queueBytes();
-        this.bytesFull = SendResult.dropped("RabbitMQ queue full: " + maxBytes + " bytes wait for " + broker);
+        this.bytesFullText = "RabbitMQ queue full: " + maxBytes + " bytes wait for " + broker;
         this.session = new BrokerSession(key, settings, name, counters, destinations, () -> stopping);
         this.publisher = new Thread(this::run, name);
         publisher.setDaemon(true);
@@ -84,13 +85,13 @@ final class BrokerLink {
         Body body = body(payload);
         if (body == null) {
             counters.dropped.increment();
-            return bytesFull;
+            return full().bytes();
         }
         Outgoing event = new Outgoing(destination, body);
         if (!queue.offer(event)) {
             body.release(bytes);
             counters.dropped.increment();
-            return queueFull;
+            return full().events();
         }
         counters.queued.increment();
         // stopped meanwhile: unless the publisher's last sweep already reported it, take it back
@@ -100,6 +101,24 @@ final class BrokerLink {
             return STOPPED;
         }
         return SendResult.PENDING;
+    }
+
+    /**
+     * The answers to a send the queue cannot take, saying why it is full while the connection is down (so that the
+     * subscriber's last error names the broker's problem, not only the queue).
+     */
+    private Full full() {
+        String problem = counters.problem();
+        Full f = full;
+        if (f.events() == null || !java.util.Objects.equals(f.problem(), problem)) {
+            String why = problem == null ? "" : " (" + problem + ")";
+            f = new Full(problem, SendResult.dropped(queueFullText + why), SendResult.dropped(bytesFullText + why));
+            full = f;
+        }
+        return f;
+    }
+
+    private record Full(String problem, SendResult events, SendResult bytes) {
     }
 
     /** The shared body for these bytes, or {@code null} when a new copy would pass {@code queue_bytes}. */

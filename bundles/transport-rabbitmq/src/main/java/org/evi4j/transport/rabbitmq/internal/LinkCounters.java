@@ -23,6 +23,11 @@ final class LinkCounters {
         lastError = reason;
     }
 
+    /** Why events cannot go out now: the last error while the connection is down; {@code null} while it is up. */
+    String problem() {
+        return connected ? null : lastError;
+    }
+
     RabbitConnectionStats snapshot(String broker, int waiting) {
         return new RabbitConnectionStats(broker, connected, waiting, queued.sum(), published.sum(), confirmed.sum(),
                 nacked.sum(), failed.sum(), dropped.sum(), reconnects.sum(), lastError);
