@@ -91,7 +91,7 @@ public class FelixCoreIT {
 
         RecordingTransport second = new RecordingTransport();
         register(EventTransport.class, second, EventTransport.SCHEME_PROPERTY, "test");
-        evi.raise(RAISED);
+        raiseUntilSent(evi, second);
 
         assertDelivered(second);
         assertThat(first.pending()).as("the unregistered transport is not used").isZero();
