@@ -132,7 +132,7 @@ public final class FlatstoreTransport implements EventTransport {
     }
 
     private FlatFile fileOf(FlatDestination destination) {
-        FlatFile file = destination.file();
+        FlatFile file = destination.link();
         if (file != null && !destination.released()) {
             return file;
         }
@@ -140,7 +140,7 @@ public final class FlatstoreTransport implements EventTransport {
             if (closed || destination.released()) {
                 return null;
             }
-            if (destination.file() == null) {
+            if (destination.link() == null) {
                 file = files.get(destination.realPath());
                 if (file == null) {
                     if (files.size() >= settings.maxOpenFiles()) {
@@ -150,9 +150,9 @@ public final class FlatstoreTransport implements EventTransport {
                     files.put(destination.realPath(), file);
                 }
                 users.computeIfAbsent(file, f -> new HashSet<>()).add(destination);
-                destination.file(file);
+                destination.link(file);
             }
-            return destination.file();
+            return destination.link();
         }
     }
 
@@ -164,7 +164,7 @@ public final class FlatstoreTransport implements EventTransport {
         FlatDestination flat = (FlatDestination) destination;
         synchronized (files) {
             flat.release();
-            FlatFile file = flat.file();
+            FlatFile file = flat.link();
             Set<FlatDestination> using = file == null ? null : users.get(file);
             if (using != null && using.remove(flat) && using.isEmpty()) {
                 users.remove(file);

@@ -4,14 +4,14 @@ import java.net.InetAddress;
 import java.util.Optional;
 
 import org.evi4j.spi.DeliveryReport;
-import org.evi4j.spi.Destination;
+import org.evi4j.support.LinkedDestination;
 
 /**
  * A parsed {@code kafka:} destination: its producer, topic, whether records carry the Call-ID as key, and the
  * subscriber's report. Listed as OpenSIPS lists it, {@code brokers/topic} as written, without the properties (they
  * may hold a password); it finds its producer on its first send and lets go of it when released.
  */
-final class KafkaDestination implements Destination {
+final class KafkaDestination extends LinkedDestination<ProducerLink> {
 
     private final String address;
     private final String shownAddress;
@@ -19,19 +19,16 @@ final class KafkaDestination implements Destination {
     private final String topic;
     private final boolean keyedByCallId;
     private final InetAddress checkedAddress;
-    private final DeliveryReport report;
-    private volatile ProducerLink link;
-    private volatile boolean released;
 
     KafkaDestination(String address, String shownAddress, ProducerKey producer, String topic, boolean keyedByCallId,
             InetAddress checkedAddress, DeliveryReport report) {
+        super(report);
         this.address = address;
         this.shownAddress = shownAddress;
         this.producer = producer;
         this.topic = topic;
         this.keyedByCallId = keyedByCallId;
         this.checkedAddress = checkedAddress;
-        this.report = report;
     }
 
     @Override
@@ -62,26 +59,10 @@ final class KafkaDestination implements Destination {
         return keyedByCallId;
     }
 
-    DeliveryReport report() {
-        return report;
-    }
 
-    /** The producer it sends through, or {@code null} before its first send. */
-    ProducerLink link() {
-        return link;
-    }
 
-    void link(ProducerLink link) {
-        this.link = link;
-    }
 
-    boolean released() {
-        return released;
-    }
 
-    void release() {
-        released = true;
-    }
 
     @Override
     public String toString() {

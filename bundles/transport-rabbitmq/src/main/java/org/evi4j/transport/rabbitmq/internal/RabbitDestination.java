@@ -4,13 +4,13 @@ import java.net.InetAddress;
 import java.util.Optional;
 
 import org.evi4j.spi.DeliveryReport;
-import org.evi4j.spi.Destination;
+import org.evi4j.support.LinkedDestination;
 
 /**
  * A parsed {@code rabbitmq:} destination: the broker login, where to publish, and the subscriber's report. It finds
  * its broker connection on its first send and lets go of it when released.
  */
-final class RabbitDestination implements Destination {
+final class RabbitDestination extends LinkedDestination<BrokerLink> {
 
     private final BrokerKey broker;
     private final String exchange;
@@ -19,17 +19,14 @@ final class RabbitDestination implements Destination {
     private final String address;
     private final String shownAddress;
     private final Optional<InetAddress> inetAddress;
-    private final DeliveryReport report;
-    private volatile BrokerLink link;
-    private volatile boolean released;
 
     RabbitDestination(BrokerKey broker, String exchange, String routingKey, boolean persistent,
             DeliveryReport report) {
+        super(report);
         this.broker = broker;
         this.exchange = exchange;
         this.routingKey = routingKey;
         this.persistent = persistent;
-        this.report = report;
         String path = '/' + params() + PercentCoding.encode(routingKey, PercentCoding.ROUTING_KEY);
         String where = broker.host() + ':' + broker.port() + path;
         String user = PercentCoding.encode(broker.user(), PercentCoding.USER_INFO);
@@ -81,26 +78,10 @@ final class RabbitDestination implements Destination {
         return persistent;
     }
 
-    DeliveryReport report() {
-        return report;
-    }
 
-    /** The connection it publishes through, or {@code null} before its first send. */
-    BrokerLink link() {
-        return link;
-    }
 
-    void link(BrokerLink link) {
-        this.link = link;
-    }
 
-    boolean released() {
-        return released;
-    }
 
-    void release() {
-        released = true;
-    }
 
     @Override
     public String toString() {

@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.Optional;
 
 import org.evi4j.spi.DeliveryReport;
-import org.evi4j.spi.Destination;
+import org.evi4j.support.LinkedDestination;
 
 /**
  * A parsed {@code tcp:} destination: the host as written, the port, the optional JSON-RPC method, the resolved
@@ -13,21 +13,18 @@ import org.evi4j.spi.Destination;
  * method are equal (OpenSIPS meant that; its {@code stream_match} never matches a socket with a method). It finds
  * its connection, shared by every destination of the same IP and port, on its first send.
  */
-final class TcpDestination implements Destination {
+final class TcpDestination extends LinkedDestination<TcpConnection> {
 
     private final String address;
     private final String method;
     private final InetSocketAddress target;
-    private final DeliveryReport report;
-    private volatile TcpConnection connection;
-    private volatile boolean released;
 
     /** @param method {@code null} when the JSON-RPC method is the event name */
     TcpDestination(String host, int port, String method, InetAddress ip, DeliveryReport report) {
+        super(report);
         this.address = host + ':' + port + (method == null ? "" : '/' + method);
         this.method = method;
         this.target = new InetSocketAddress(ip, port);
-        this.report = report;
     }
 
     @Override
@@ -50,26 +47,10 @@ final class TcpDestination implements Destination {
         return target;
     }
 
-    DeliveryReport report() {
-        return report;
-    }
 
-    /** The connection it writes through, or {@code null} before its first send. */
-    TcpConnection connection() {
-        return connection;
-    }
 
-    void connection(TcpConnection connection) {
-        this.connection = connection;
-    }
 
-    boolean released() {
-        return released;
-    }
 
-    void release() {
-        released = true;
-    }
 
     @Override
     public String toString() {

@@ -152,7 +152,7 @@ public final class TcpTransport implements EventTransport {
     }
 
     private TcpConnection connectionOf(TcpDestination destination) {
-        TcpConnection connection = destination.connection();
+        TcpConnection connection = destination.link();
         if (connection != null && !destination.released()) {
             return connection;
         }
@@ -160,13 +160,13 @@ public final class TcpTransport implements EventTransport {
             if (closed || destination.released()) {
                 return null;
             }
-            if (destination.connection() == null) {
+            if (destination.link() == null) {
                 connection = connections.computeIfAbsent(destination.target(),
                         target -> new TcpConnection(target, settings, json, sender));
                 connection.attach(destination);
-                destination.connection(connection);
+                destination.link(connection);
             }
-            return destination.connection();
+            return destination.link();
         }
     }
 
@@ -178,7 +178,7 @@ public final class TcpTransport implements EventTransport {
         TcpDestination tcp = (TcpDestination) destination;
         synchronized (connections) {
             tcp.release();
-            TcpConnection connection = tcp.connection();
+            TcpConnection connection = tcp.link();
             if (connection != null && connection.detach(tcp) && connections.remove(tcp.target(), connection)) {
                 connection.close();
             }
